@@ -1,0 +1,229 @@
+package httpd.cli;
+
+import httpd.files.MimeTypes;
+import httpd.files.PathResolver;
+import httpd.files.StaticFileHandler;
+import httpd.http.ParserLimits;
+import httpd.server.HttpServer;
+import httpd.server.ServerConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.PropertiesDefaultProvider;
+
+/** The command line: options in, a running server out, and one clear line for every mistake. */
+@Command(name = "httpd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "A small, fast, safe static file server.",
+        footer = {"", "Settings come from --config FILE, else config/httpd.properties if it exists;"
+                + " flags override them."})
+public final class HttpdCommand implements Callable<Integer> {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Option(names = {"-p", "--port"}, defaultValue = "7891", paramLabel = "PORT",
+            description = "TCP port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = {"-r", "--root"}, defaultValue = "./www", paramLabel = "DIR",
+            description = "Document root to serve (default: ${DEFAULT-VALUE}).")
+    Path root;
+
+    @Option(names = {"-b", "--bind"}, defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on; 0.0.0.0 or :: shares on the LAN (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = {"-t", "--threads"}, defaultValue = "64", paramLabel = "N",
+            description = "Size of the fixed thread pool: connections served at once (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--dotfiles", defaultValue = "false",
+            description = "Serve files and directories whose names start with a dot (hidden by default).")
+    boolean dotfiles;
+
+    @Option(names = "--keep-alive-timeout", defaultValue = "5", paramLabel = "SECONDS",
+            description = "Close a persistent connection idle this long (default: ${DEFAULT-VALUE}).")
+    int keepAliveSeconds;
+
+    @Option(names = "--header-timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "A client must send a whole request head within this time (default: ${DEFAULT-VALUE}).")
+    int headerTimeoutSeconds;
+
+    @Option(names = "--shutdown-grace", defaultValue = "10", paramLabel = "SECONDS",
+            description = "On Ctrl+C, let responses in flight finish for up to this long (default: ${DEFAULT-VALUE}).")
+    int shutdownGraceSeconds;
+
+    @Option(names = {"-q", "--quiet"}, defaultValue = "false", description = "No access log lines.")
+    boolean quiet;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (default: config/httpd.properties when it exists).")
+    Path config;
+
+    private final PrintStream out;
+    private final Consumer<HttpServer> onStarted;
+
+    HttpdCommand(PrintStream out, Consumer<HttpServer> onStarted) {
+        this.out = out;
+        this.onStarted = onStarted;
+    }
+
+    /** Runs httpd with these arguments until it is stopped; returns the process exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, server -> ShutdownSignals.install(server::stopGracefully));
+    }
+
+    /**
+     * @param onStarted called once the server listens: the CLI installs signal handlers there, tests take
+     *                  the server to stop it
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Consumer<HttpServer> onStarted) {
+        CommandLine cli = new CommandLine(new HttpdCommand(out, onStarted));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        try {
+            Properties settings = SettingsFile.load(SettingsFile.explicitLocation(args), settingKeys(cli));
+            cli.setDefaultValueProvider(new PropertiesDefaultProvider(settings));
+        } catch (UsageError e) {
+            err.println("httpd: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            err.println("httpd: " + e.getMessage() + " (see httpd --help)");
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UsageError) {
+                err.println("httpd: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            err.println("httpd: " + (e instanceof StartFailure ? e.getMessage() : e.toString()));
+            return EXIT_FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    private static Set<String> settingKeys(CommandLine cli) {
+        Set<String> keys = new TreeSet<>();
+        for (OptionSpec option : cli.getCommandSpec().options()) {
+            keys.add(option.longestName().replaceFirst("^-+", ""));
+        }
+        keys.remove("config");
+        return keys;
+    }
+
+    @Override
+    public Integer call() throws UsageError, StartFailure, IOException {
+        ServerConfig serverConfig = toServerConfig();
+        String version = VersionProvider.version();
+        StaticFileHandler handler = new StaticFileHandler(
+                new PathResolver(serverConfig.root(), serverConfig.serveDotfiles()), MimeTypes.load());
+        HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone());
+        start(server);
+        out.println("httpd " + version + " serving " + serverConfig.root() + " at "
+                + url(serverConfig.bindAddress(), server.port()) + " (Ctrl+C to stop)");
+        out.flush();
+        onStarted.accept(server);
+        server.awaitStopped();
+        return EXIT_OK;
+    }
+
+    /** Checks every option and turns them into the server's settings. */
+    ServerConfig toServerConfig() throws UsageError {
+        if (port < 0 || port > 65535) {
+            throw new UsageError("port " + port + " is out of range (0-65535)");
+        }
+        if (threads < 1 || threads > 10_000) {
+            throw new UsageError("threads must be between 1 and 10000, not " + threads);
+        }
+        requireNonNegative("keep-alive-timeout", keepAliveSeconds);
+        requireNonNegative("shutdown-grace", shutdownGraceSeconds);
+        if (headerTimeoutSeconds < 1) {
+            throw new UsageError("header-timeout must be at least 1 second");
+        }
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        if (!Files.exists(absoluteRoot)) {
+            throw new UsageError("root " + root + " does not exist");
+        }
+        if (!Files.isDirectory(absoluteRoot)) {
+            throw new UsageError("root " + root + " is not a directory");
+        }
+        if (!Files.isReadable(absoluteRoot)) {
+            throw new UsageError("root " + root + " is not readable");
+        }
+        return new ServerConfig(bindAddress(), port, absoluteRoot, threads, dotfiles,
+                Duration.ofSeconds(keepAliveSeconds), Duration.ofSeconds(headerTimeoutSeconds),
+                Duration.ofSeconds(shutdownGraceSeconds), !quiet, ParserLimits.DEFAULT);
+    }
+
+    private static void requireNonNegative(String name, int seconds) throws UsageError {
+        if (seconds < 0) {
+            throw new UsageError(name + " must not be negative");
+        }
+    }
+
+    private InetAddress bindAddress() throws UsageError {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new UsageError("cannot resolve bind address '" + bind + "'");
+        }
+    }
+
+    private void start(HttpServer server) throws StartFailure {
+        try {
+            server.start();
+        } catch (BindException e) {
+            String reason = String.valueOf(e.getMessage());
+            if (reason.contains("in use")) {
+                throw new StartFailure("port " + port + " is already in use");
+            }
+            if (reason.contains("ermission")) {
+                throw new StartFailure("no permission to listen on port " + port);
+            }
+            throw new StartFailure("cannot listen on " + bind + ":" + port + ": " + reason);
+        } catch (IOException e) {
+            throw new StartFailure("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+        }
+    }
+
+    /** A clickable URL; for a wildcard address, the loopback one. */
+    static String url(InetAddress address, int port) {
+        String host;
+        if (address.isAnyLocalAddress()) {
+            host = "127.0.0.1";
+        } else if (address instanceof Inet6Address) {
+            host = "[" + address.getHostAddress().replaceFirst("%.*", "") + "]";
+        } else {
+            host = address.getHostAddress();
+        }
+        return "http://" + host + ":" + port + "/";
+    }
+
+    /** The server could not start (port in use, address not ours): exit code 1. */
+    static final class StartFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StartFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

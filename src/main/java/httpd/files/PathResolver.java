@@ -1,0 +1,214 @@
+package httpd.files;
+
+import httpd.http.HttpException;
+import httpd.http.HttpStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps a request path onto a file under the document root, and refuses everything outside it.
+ *
+ * <p>Security comes from the structure, not from looking for "../" in strings: the path is split into
+ * segments, each decoded exactly once; a decoded segment holding a slash, backslash or control byte never
+ * names a file; dot segments are resolved on the list; and the file's real path (symlinks followed) is
+ * compared component-wise with the root's real path, so {@code /srv/www-secret} never passes for
+ * {@code /srv/www}.
+ */
+public final class PathResolver {
+    public static final String INDEX_FILE = "index.html";
+
+    private final Path root;
+    private final boolean serveDotfiles;
+
+    /**
+     * @param root          the document root; it is turned into its real path once, here
+     * @param serveDotfiles whether names starting with "." may be served
+     */
+    public PathResolver(Path root, boolean serveDotfiles) throws IOException {
+        this.root = root.toRealPath();
+        this.serveDotfiles = serveDotfiles;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Resolves a request path (origin-form, still percent-encoded, query removed).
+     *
+     * @throws HttpException 400 for an invalid percent-encoding, invalid UTF-8, NUL or another control byte
+     */
+    public Resolution resolve(String rawPath) throws HttpException {
+        DecodedPath decoded = decodeSegments(rawPath);
+        if (decoded == null || !serveDotfiles && decoded.segments.stream().anyMatch(s -> s.startsWith("."))) {
+            return Resolution.NOT_FOUND;
+        }
+        List<String> segments = decoded.segments;
+        boolean trailingSlash = decoded.directory;
+        Path candidate;
+        try {
+            candidate = root;
+            for (String segment : segments) {
+                candidate = candidate.resolve(segment);
+            }
+        } catch (InvalidPathException e) {
+            return Resolution.NOT_FOUND;
+        }
+        BasicFileAttributes attributes = realAttributesInsideRoot(candidate);
+        if (attributes == null) {
+            return Resolution.NOT_FOUND;
+        }
+        if (attributes.isDirectory()) {
+            if (!trailingSlash) {
+                return new Resolution.Redirect(encodePath(segments) + "/");
+            }
+            Path index = candidate.resolve(INDEX_FILE);
+            BasicFileAttributes indexAttributes = realAttributesInsideRoot(index);
+            if (indexAttributes != null && indexAttributes.isRegularFile()) {
+                return new Resolution.File(index, indexAttributes);
+            }
+            return new Resolution.Directory(candidate);
+        }
+        if (attributes.isRegularFile() && !trailingSlash) {
+            return new Resolution.File(candidate, attributes);
+        }
+        return Resolution.NOT_FOUND;
+    }
+
+    /**
+     * The decoded segments of a path, and whether it names a directory (ends in "/", "/." or "/..").
+     */
+    private record DecodedPath(List<String> segments, boolean directory) {
+    }
+
+    /**
+     * Splits and decodes the path, resolving "." and ".." (RFC 3986 §5.2.4) and collapsing empty segments,
+     * so {@code //x} is {@code /x}.
+     *
+     * @return the segments, or null when the path climbs above the root or a decoded segment holds a
+     *         slash or backslash: such a path never names a file
+     */
+    private static DecodedPath decodeSegments(String rawPath) throws HttpException {
+        if (!rawPath.startsWith("/")) {
+            throw new HttpException(HttpStatus.BAD_REQUEST, "path must start with /");
+        }
+        List<String> segments = new ArrayList<>();
+        boolean directory = true;
+        int start = 1;
+        while (start <= rawPath.length()) {
+            int end = rawPath.indexOf('/', start);
+            if (end < 0) {
+                end = rawPath.length();
+            }
+            String segment = decode(rawPath, start, end);
+            directory = true;
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    return null;
+                }
+                segments.remove(segments.size() - 1);
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                if (segment.indexOf('/') >= 0 || segment.indexOf('\\') >= 0) {
+                    return null;
+                }
+                segments.add(segment);
+                directory = end < rawPath.length();
+            }
+            start = end + 1;
+        }
+        return new DecodedPath(segments, directory);
+    }
+
+    /** Percent-decodes one segment as UTF-8 bytes; "+" stays "+" (this is a path, not a form). */
+    private static String decode(String raw, int from, int to) throws HttpException {
+        if (raw.indexOf('%', from) < 0 || raw.indexOf('%', from) >= to) {
+            String plain = raw.substring(from, to);
+            checkNoControlCharacters(plain);
+            return plain;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
+        for (int i = from; i < to; i++) {
+            char c = raw.charAt(i);
+            if (c != '%') {
+                bytes.write(c);
+                continue;
+            }
+            if (i + 2 >= to) {
+                throw new HttpException(HttpStatus.BAD_REQUEST, "truncated percent-encoding");
+            }
+            int high = Character.digit(raw.charAt(i + 1), 16);
+            int low = Character.digit(raw.charAt(i + 2), 16);
+            if (high < 0 || low < 0) {
+                throw new HttpException(HttpStatus.BAD_REQUEST, "invalid percent-encoding");
+            }
+            bytes.write(high << 4 | low);
+            i += 2;
+        }
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new HttpException(HttpStatus.BAD_REQUEST, "path is not valid UTF-8");
+        }
+        checkNoControlCharacters(decoded);
+        return decoded;
+    }
+
+    private static void checkNoControlCharacters(String segment) throws HttpException {
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new HttpException(HttpStatus.BAD_REQUEST, "control character in path");
+            }
+        }
+    }
+
+    /** The attributes of the file, or null when it is missing or its real path leaves the root. */
+    private BasicFileAttributes realAttributesInsideRoot(Path candidate) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(candidate, BasicFileAttributes.class);
+            Path real = candidate.toRealPath();
+            if (!real.startsWith(root)) {
+                return null;
+            }
+            if (!serveDotfiles && hasDotSegment(root.relativize(real))) {
+                return null;
+            }
+            return attributes;
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+
+    private static boolean hasDotSegment(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Re-encodes decoded segments as an absolute path, so a Location never starts with "//". */
+    static String encodePath(List<String> segments) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            path.append('/').append(PercentEncoding.encodeSegment(segment));
+        }
+        return path.length() == 0 ? "/" : path.toString();
+    }
+}

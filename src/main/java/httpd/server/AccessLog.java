@@ -1,0 +1,71 @@
+package httpd.server;
+
+import httpd.http.RequestHead;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per request in the Combined Log Format, plus the time taken, on the logger {@code httpd.access}
+ * so that logback can route it on its own. Whatever the client sent is escaped: a request must never be
+ * able to write control bytes into a log or a terminal.
+ */
+final class AccessLog {
+    private static final Logger log = LoggerFactory.getLogger("httpd.access");
+    private static final DateTimeFormatter CLF_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
+
+    private final boolean enabled;
+    private final PerSecondText time;
+
+    AccessLog(boolean enabled, Clock clock) {
+        this.enabled = enabled && log.isInfoEnabled();
+        ZoneId zone = clock.getZone();
+        this.time = new PerSecondText(clock, instant -> CLF_TIME.format(instant.atZone(zone)));
+    }
+
+    /**
+     * @param request the parsed request, or null when it could not be parsed
+     */
+    void log(String client, RequestHead request, int status, long bytes, long nanos) {
+        if (!enabled) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(160);
+        line.append(client).append(" - - [").append(time.now()).append("] \"");
+        if (request == null) {
+            line.append('-');
+        } else {
+            appendEscaped(line, request.requestLine());
+        }
+        line.append("\" ").append(status).append(' ');
+        if (bytes > 0) {
+            line.append(bytes);
+        } else {
+            line.append('-');
+        }
+        line.append(" \"");
+        appendEscaped(line, request == null ? "-" : request.headers().first("Referer").orElse("-"));
+        line.append("\" \"");
+        appendEscaped(line, request == null ? "-" : request.headers().first("User-Agent").orElse("-"));
+        line.append("\" ").append(nanos / 1_000_000).append("ms");
+        log.info(line.toString());
+    }
+
+    /** Printable ASCII as it is; quotes, backslashes and every other byte as {@code \xHH}. */
+    static void appendEscaped(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                out.append(c);
+            } else if (c <= 0xff) {
+                out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+            } else {
+                out.append("\\u").append(String.format(Locale.ROOT, "%04x", (int) c));
+            }
+        }
+    }
+}

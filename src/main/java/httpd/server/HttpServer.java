@@ -1,0 +1,244 @@
+package httpd.server;
+
+import httpd.http.ErrorPages;
+import httpd.http.HttpStatus;
+import httpd.http.HttpDates;
+import httpd.http.RequestHandler;
+import httpd.http.Response;
+import httpd.server.ResponseWriter.ConnectionHeader;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The listening socket and the fixed pool of threads that serve its connections. One acceptor thread
+ * takes each new connection from {@link ServerSocket#accept()} and hands it to the pool; a {@link Connection}
+ * then owns that socket until it closes.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+    /** How many accepted connections may wait for a free thread before new ones get a quick 503. */
+    private static final int QUEUED_CONNECTIONS_PER_THREAD = 8;
+    private static final int ACCEPT_BACKLOG = 1024;
+
+    private final ServerConfig config;
+    private final RequestHandler handler;
+    private final String serverName;
+    private final PerSecondText date;
+    private final AccessLog accessLog;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private ServerSocket serverSocket;
+    private ThreadPoolExecutor pool;
+    private Thread acceptor;
+    private volatile boolean stopping;
+
+    public HttpServer(ServerConfig config, RequestHandler handler, String serverName, Clock clock) {
+        this.config = config;
+        this.handler = handler;
+        this.serverName = serverName;
+        this.date = new PerSecondText(clock, HttpDates::format);
+        this.accessLog = new AccessLog(config.accessLog(), clock);
+    }
+
+    /**
+     * Binds the port and starts accepting. A busy port is an error, never a silent move to another one.
+     *
+     * @throws java.net.BindException when the port is in use or the address is not this machine's
+     */
+    public synchronized void start() throws IOException {
+        // A blocking ServerSocketChannel's socket is a plain java.net.ServerSocket whose accepted sockets
+        // have channels, which is what lets large files go out with sendfile (FileChannel.transferTo).
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        serverSocket = channel.socket();
+        try {
+            serverSocket.setReuseAddress(true);
+            serverSocket.bind(new InetSocketAddress(config.bindAddress(), config.port()), ACCEPT_BACKLOG);
+        } catch (IOException e) {
+            serverSocket.close();
+            throw e;
+        }
+        pool = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(config.threads() * QUEUED_CONNECTIONS_PER_THREAD),
+                namedThreads("httpd-worker-"));
+        acceptor = new Thread(this::acceptConnections, "httpd-acceptor");
+        acceptor.start();
+        log.debug("listening on {} with {} threads", serverSocket.getLocalSocketAddress(), config.threads());
+    }
+
+    /** The port actually bound (useful after asking for port 0). */
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    private void acceptConnections() {
+        boolean reportedAcceptFailure = false;
+        while (!stopping) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+                reportedAcceptFailure = false;
+            } catch (IOException e) {
+                if (stopping || serverSocket.isClosed()) {
+                    break;
+                }
+                // Typically "too many open files": say so once, wait for descriptors to free up, go on.
+                if (!reportedAcceptFailure) {
+                    log.warn("accept failed, retrying: {}", e.toString());
+                    reportedAcceptFailure = true;
+                }
+                pauseAfterAcceptFailure();
+                continue;
+            }
+            dispatch(socket);
+        }
+    }
+
+    private void dispatch(Socket socket) {
+        Connection connection = new Connection(connectionIds.incrementAndGet(), socket, this);
+        connections.add(connection);
+        try {
+            pool.execute(connection);
+        } catch (RejectedExecutionException e) {
+            connections.remove(connection);
+            rejectBusy(socket);
+        }
+    }
+
+    /** Every thread is busy and the queue is full: a fast 503 beats a client left hanging. */
+    private void rejectBusy(Socket socket) {
+        try (socket; Response busy = ErrorPages.of(HttpStatus.SERVICE_UNAVAILABLE).withHeader("Retry-After", "1")) {
+            socket.setSoTimeout(1000);
+            new ResponseWriter(socket.getChannel(), serverName, date).write(busy, true, ConnectionHeader.CLOSE);
+            accessLog.log(socket.getInetAddress().getHostAddress(), null, 503, 0, 0);
+        } catch (IOException e) {
+            log.debug("could not send 503: {}", e.toString());
+        }
+    }
+
+    private static void pauseAfterAcceptFailure() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Graceful stop: no new connections; idle ones close at once; responses in flight may finish within
+     * {@code grace}, after which whatever remains is cut.
+     */
+    public void stop(Duration grace) {
+        synchronized (this) {
+            if (stopping) {
+                awaitStopped();
+                return;
+            }
+            stopping = true;
+        }
+        try {
+            closeListeningSocket();
+            connections.forEach(Connection::closeIfIdle);
+            if (pool != null) {
+                pool.shutdown();
+                if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn("shutdown grace period of {} s passed: closing {} connections", grace.toSeconds(),
+                            connections.size());
+                    connections.forEach(Connection::forceClose);
+                    pool.shutdownNow();
+                    pool.awaitTermination(1, TimeUnit.SECONDS);
+                }
+            }
+            if (acceptor != null) {
+                acceptor.join(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** {@link #stop} with the configured grace period, for Ctrl+C. */
+    public void stopGracefully() {
+        stop(config.shutdownGrace());
+    }
+
+    /** Blocks until {@link #stop} has finished. */
+    public void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ZERO);
+    }
+
+    private void closeListeningSocket() {
+        try {
+            if (serverSocket != null) {
+                serverSocket.close();
+            }
+        } catch (IOException e) {
+            log.debug("closing listening socket: {}", e.toString());
+        }
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    void connectionClosed(Connection connection) {
+        connections.remove(connection);
+    }
+
+    ServerConfig config() {
+        return config;
+    }
+
+    RequestHandler handler() {
+        return handler;
+    }
+
+    String serverName() {
+        return serverName;
+    }
+
+    PerSecondText date() {
+        return date;
+    }
+
+    AccessLog accessLog() {
+        return accessLog;
+    }
+
+    private static ThreadFactory namedThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(false);
+            return thread;
+        };
+    }
+}

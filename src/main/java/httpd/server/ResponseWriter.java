@@ -1,0 +1,138 @@
+package httpd.server;
+
+import httpd.http.Body;
+import httpd.http.HeaderField;
+import httpd.http.Response;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Puts a response on the wire: the status line and headers (RFC 9112 §4, §5), then the body. Small bodies
+ * leave in the same write as the head; large files go from the page cache to the socket with
+ * {@link FileChannel#transferTo} (sendfile), never through the Java heap.
+ */
+final class ResponseWriter {
+    /** Files up to this size are read into memory and sent with the head in one write. */
+    private static final int SMALL_FILE_BYTES = 32 * 1024;
+
+    private final SocketChannel channel;
+    private final String serverName;
+    private final PerSecondText date;
+    private final ByteBuffer smallFileBuffer = ByteBuffer.allocateDirect(SMALL_FILE_BYTES);
+    private final StringBuilder head = new StringBuilder(512);
+    private String lastHead = "";
+
+    ResponseWriter(SocketChannel channel, String serverName, PerSecondText date) {
+        this.channel = channel;
+        this.serverName = serverName;
+        this.date = date;
+    }
+
+    /**
+     * What the connection says about itself in the head: nothing, {@code close}, or {@code keep-alive}
+     * (only HTTP/1.0 clients need that one spelled out).
+     */
+    enum ConnectionHeader { NONE, CLOSE, KEEP_ALIVE }
+
+    /**
+     * Writes the response.
+     *
+     * @param withBody false for HEAD: the same head, no body
+     * @return the number of body bytes sent
+     * @throws IOException when the client went away, or the file shrank while it was being sent (the
+     *                     connection must then close, so the client never takes a short body as whole)
+     */
+    long write(Response response, boolean withBody, ConnectionHeader connection) throws IOException {
+        Body body = response.body();
+        boolean hasContent = !response.status().forbidsContent();
+        ByteBuffer headBytes = ByteBuffer.wrap(formatHead(response, hasContent, connection));
+        if (!withBody || !hasContent || body.length() == 0) {
+            writeFully(headBytes);
+            return 0;
+        }
+        if (body instanceof Body.Bytes bytes) {
+            writeFully(headBytes, ByteBuffer.wrap(bytes.bytes()));
+            return bytes.length();
+        }
+        Body.FileRegion region = (Body.FileRegion) body;
+        if (region.length() <= SMALL_FILE_BYTES) {
+            writeFully(headBytes, readSmallFile(region));
+            return region.length();
+        }
+        writeFully(headBytes);
+        transferFile(region);
+        return region.length();
+    }
+
+    /** The head as it was last sent, for the wire trace. */
+    String lastHead() {
+        return lastHead;
+    }
+
+    private byte[] formatHead(Response response, boolean hasContent, ConnectionHeader connection) {
+        head.setLength(0);
+        head.append("HTTP/1.1 ").append(response.status().code()).append(' ')
+                .append(response.status().reason()).append("\r\n");
+        head.append("Date: ").append(date.now()).append("\r\n");
+        head.append("Server: ").append(serverName).append("\r\n");
+        for (HeaderField field : response.headers()) {
+            head.append(field.name()).append(": ").append(field.value()).append("\r\n");
+        }
+        if (hasContent) {
+            head.append("Content-Length: ").append(response.body().length()).append("\r\n");
+        }
+        switch (connection) {
+            case CLOSE -> head.append("Connection: close\r\n");
+            case KEEP_ALIVE -> head.append("Connection: keep-alive\r\n");
+            case NONE -> { }
+        }
+        head.append("\r\n");
+        lastHead = head.toString();
+        return lastHead.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private ByteBuffer readSmallFile(Body.FileRegion region) throws IOException {
+        smallFileBuffer.clear().limit((int) region.length());
+        long position = region.offset();
+        while (smallFileBuffer.hasRemaining()) {
+            int read = region.channel().read(smallFileBuffer, position);
+            if (read < 0) {
+                throw new TruncatedFileException();
+            }
+            position += read;
+        }
+        return smallFileBuffer.flip();
+    }
+
+    private void transferFile(Body.FileRegion region) throws IOException {
+        FileChannel file = region.channel();
+        long position = region.offset();
+        long end = region.offset() + region.length();
+        while (position < end) {
+            long sent = file.transferTo(position, end - position, channel);
+            if (sent <= 0 && position >= file.size()) {
+                throw new TruncatedFileException();
+            }
+            position += sent;
+        }
+    }
+
+    private void writeFully(ByteBuffer... buffers) throws IOException {
+        ByteBuffer last = buffers[buffers.length - 1];
+        while (last.hasRemaining()) {
+            channel.write(buffers);
+        }
+    }
+
+    /** The file got shorter than the Content-Length already promised. */
+    static final class TruncatedFileException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TruncatedFileException() {
+            super("file shrank while it was being sent");
+        }
+    }
+}
