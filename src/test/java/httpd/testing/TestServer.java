@@ -1,0 +1,68 @@
+package httpd.testing;
+
+import httpd.files.MimeTypes;
+import httpd.files.PathResolver;
+import httpd.files.StaticFileHandler;
+import httpd.server.HttpServer;
+import httpd.server.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.function.UnaryOperator;
+
+/** A real httpd on a loopback port chosen by the OS, with a fixed clock so responses are exact bytes. */
+public final class TestServer implements AutoCloseable {
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    public static final String DATE = "Fri, 02 Jan 2026 03:04:05 GMT";
+    public static final String SERVER = "httpd/test";
+
+    private final HttpServer server;
+
+    private TestServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static TestServer start(Path root) {
+        return start(root, UnaryOperator.identity());
+    }
+
+    public static TestServer start(Path root, UnaryOperator<ServerConfig> customize) {
+        try {
+            ServerConfig config = customize.apply(
+                    ServerConfig.defaults(InetAddress.getLoopbackAddress(), 0, root).withThreads(8));
+            PathResolver resolver = new PathResolver(config.root(), config.serveDotfiles());
+            HttpServer server = new HttpServer(config, new StaticFileHandler(resolver, MimeTypes.load()), SERVER, CLOCK);
+            server.start();
+            return new TestServer(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public HttpServer server() {
+        return server;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    public RawClient connect() {
+        return new RawClient(port());
+    }
+
+    @Override
+    public void close() {
+        server.stop(Duration.ofSeconds(5));
+    }
+}
