@@ -1,0 +1,66 @@
+package httpd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** httpd as a user runs it: a separate process, stopped with SIGTERM. */
+class MainProcessIT {
+    @TempDir
+    Path root;
+
+    private Process startHttpd(String... args) throws Exception {
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(
+                List.of(javaBinary, "-cp", System.getProperty("java.class.path"), "httpd.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(false).start();
+    }
+
+    @Test
+    void servesUntilSigtermThenExitsWithZero() throws Exception {
+        Files.writeString(root.resolve("index.html"), "hi\n");
+        Process httpd = startHttpd("--port", "0", "--root", root.toString());
+        try {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(httpd.getInputStream(), StandardCharsets.UTF_8));
+            String banner = stdout.readLine();
+            Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/) \\(Ctrl\\+C to stop\\)$").matcher(banner);
+            assertThat(url.find()).as(banner).isTrue();
+
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body()).isEqualTo("hi\n");
+
+            httpd.destroy(); // SIGTERM
+            assertThat(httpd.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(httpd.exitValue()).isZero();
+        } finally {
+            httpd.destroyForcibly();
+        }
+    }
+
+    @Test
+    void exitsWithOneClearLineWhenTheRootIsMissing() throws Exception {
+        Process httpd = startHttpd("--root", root.resolve("missing").toString());
+
+        assertThat(httpd.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(httpd.exitValue()).isEqualTo(2);
+        assertThat(new String(httpd.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("httpd: root " + root.resolve("missing") + " does not exist" + System.lineSeparator());
+    }
+}

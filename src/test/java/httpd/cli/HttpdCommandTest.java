@@ -1,0 +1,152 @@
+package httpd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import httpd.server.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HttpdCommandTest {
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Consumer<HttpServer> onStarted, String... args) {
+        return HttpdCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), onStarted);
+    }
+
+    private int run(String... args) {
+        return run(server -> server.stop(Duration.ZERO), args);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void reportsAMissingRootInOneLine() {
+        int code = run("--root", temp.resolve("nope").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: root " + temp.resolve("nope") + " does not exist\n");
+    }
+
+    @Test
+    void reportsARootThatIsAFile() throws IOException {
+        Path file = Files.writeString(temp.resolve("file.txt"), "x");
+
+        assertThat(run("-r", file.toString())).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: root " + file + " is not a directory\n");
+    }
+
+    @Test
+    void reportsAPortOutOfRange() {
+        assertThat(run("-r", temp.toString(), "-p", "70000")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: port 70000 is out of range (0-65535)\n");
+    }
+
+    @Test
+    void reportsAPortThatIsNotANumber() {
+        assertThat(run("-p", "http")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: Invalid value for option '--port': 'http' is not an int (see httpd --help)\n");
+    }
+
+    @Test
+    void reportsAPortAlreadyInUseAndNeverMovesToAnother() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            assertThat(run("-r", temp.toString(), "-p", String.valueOf(port))).isEqualTo(1);
+            assertThat(stderr()).isEqualTo("httpd: port " + port + " is already in use\n");
+        }
+    }
+
+    @Test
+    void reportsAnUnknownOption() {
+        assertThat(run("--bogus")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: Unknown option: '--bogus' (see httpd --help)\n");
+    }
+
+    @Test
+    void reportsAnUnresolvableBindAddress() {
+        assertThat(run("-r", temp.toString(), "-b", "no such host")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: cannot resolve bind address 'no such host'\n");
+    }
+
+    @Test
+    void reportsAnUnreadableConfigFile() {
+        Path missing = temp.resolve("missing.properties");
+
+        assertThat(run("--config", missing.toString())).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: cannot read config file " + missing + ": no such file\n");
+    }
+
+    @Test
+    void reportsAnUnknownSettingInTheConfigFile() throws IOException {
+        Path config = Files.writeString(temp.resolve("httpd.properties"), "prot=8080\n");
+
+        assertThat(run("--config", config.toString())).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: " + config + ": unknown setting 'prot'\n");
+    }
+
+    @Test
+    void reportsABadThreadCount() {
+        assertThat(run("-r", temp.toString(), "-t", "0")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: threads must be between 1 and 10000, not 0\n");
+    }
+
+    @Test
+    void takesSettingsFromTheConfigFileAndLetsFlagsOverrideThem() throws IOException {
+        Path site = Files.createDirectory(temp.resolve("site"));
+        Path config = Files.writeString(temp.resolve("httpd.properties"),
+                "root=" + site + "\nport=70000\nthreads=3\nquiet=true\n");
+        AtomicReference<HttpServer> started = new AtomicReference<>();
+
+        int code = run(server -> {
+            started.set(server);
+            server.stop(Duration.ZERO);
+        }, "--config", config.toString(), "--port", "0");
+
+        assertThat(code).isZero();
+        assertThat(stderr()).isEmpty();
+        assertThat(stdout()).matches("httpd \\S+ serving " + java.util.regex.Pattern.quote(site.toString())
+                + " at http://127\\.0\\.0\\.1:\\d+/ \\(Ctrl\\+C to stop\\)\n");
+        assertThat(stdout()).contains(":" + started.get().port() + "/");
+    }
+
+    @Test
+    void printsTheVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(stdout()).matches("httpd \\d+\\.\\d+\\.\\d+.*\n");
+    }
+
+    @Test
+    void printsHelpWithEveryOption() {
+        assertThat(run("--help")).isZero();
+        assertThat(stdout()).contains("--port", "--root", "--bind", "--threads", "--config", "--quiet", "--version");
+    }
+
+    @Test
+    void showsABracketedUrlForAnIpv6Address() throws Exception {
+        assertThat(HttpdCommand.url(InetAddress.getByName("::1"), 80)).isEqualTo("http://[0:0:0:0:0:0:0:1]:80/");
+        assertThat(HttpdCommand.url(InetAddress.getByName("0.0.0.0"), 7891)).isEqualTo("http://127.0.0.1:7891/");
+    }
+}

@@ -1,0 +1,60 @@
+package httpd.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import httpd.testing.RawClient;
+import httpd.testing.TestServer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl+C while clients are connected: idle ones are closed, downloads in flight complete. */
+class ShutdownIT {
+    @TempDir
+    Path root;
+
+    @Test
+    void letsADownloadInFlightFinishAndClosesIdleConnectionsAtOnce() throws Exception {
+        long size = 64L * 1024 * 1024;
+        try (var file = java.nio.channels.FileChannel.open(root.resolve("big.bin"),
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            file.write(java.nio.ByteBuffer.wrap(new byte[] {1}), size - 1);
+        }
+        TestServer server = TestServer.start(root);
+        try (RawClient idle = server.connect();
+                Socket downloader = new Socket("127.0.0.1", server.port())) {
+            idle.send("GET /missing HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+            downloader.setSoTimeout(20_000);
+            downloader.setReceiveBufferSize(64 * 1024);
+            OutputStream out = downloader.getOutputStream();
+            out.write("GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+            InputStream in = downloader.getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long received = in.read(buffer); // the response has started; the server is mid-transfer
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.server().stop(Duration.ofSeconds(30)));
+            assertThat(idle.isClosedByServer()).isTrue();
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                received += n;
+            }
+            stopping.get();
+
+            String head = "HTTP/1.1 200 OK\r\n";
+            assertThat(received).isGreaterThan(size);
+            assertThat(received - size).isLessThan(512).isGreaterThan(head.length());
+        }
+        assertThat(Files.exists(root.resolve("big.bin"))).isTrue();
+        try (Socket late = new Socket("127.0.0.1", server.port())) {
+            throw new AssertionError("server still accepts after stop: " + late);
+        } catch (ConnectException expected) {
+            // the listening socket is closed
+        }
+    }
+}
