@@ -2,7 +2,9 @@ package httpd.cli;
 
 import httpd.files.MimeTypes;
 import httpd.files.PathResolver;
+import httpd.files.SiteOptions;
 import httpd.files.StaticFileHandler;
+import httpd.http.HeaderField;
 import httpd.http.ParserLimits;
 import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
@@ -17,6 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,6 +75,27 @@ public final class HttpdCommand implements Callable<Integer> {
     @Option(names = "--shutdown-grace", defaultValue = "10", paramLabel = "SECONDS",
             description = "On Ctrl+C, let responses in flight finish for up to this long (default: ${DEFAULT-VALUE}).")
     int shutdownGraceSeconds;
+
+    @Option(names = "--no-listing", defaultValue = "false",
+            description = "Answer 404 for a directory without index.html instead of listing it.")
+    boolean noListing;
+
+    @Option(names = "--spa", defaultValue = "false",
+            description = "Single-page app: browser navigations to missing paths get /index.html (assets stay 404).")
+    boolean spa;
+
+    @Option(names = "--cache-control", defaultValue = SiteOptions.DEFAULT_CACHE_CONTROL, paramLabel = "VALUE",
+            description = "Cache-Control sent with every file (default: ${DEFAULT-VALUE}: browsers revalidate,"
+                    + " so edits show on reload).")
+    String cacheControl;
+
+    @Option(names = "--cors", defaultValue = "false",
+            description = "Allow cross-origin requests: Access-Control-Allow-Origin: * and preflight answers.")
+    boolean cors;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'",
+            description = "Add this header to every response (repeatable).")
+    List<String> headers = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, defaultValue = "false", description = "No access log lines.")
     boolean quiet;
@@ -135,7 +161,8 @@ public final class HttpdCommand implements Callable<Integer> {
         ServerConfig serverConfig = toServerConfig();
         String version = VersionProvider.version();
         StaticFileHandler handler = new StaticFileHandler(
-                new PathResolver(serverConfig.root(), serverConfig.serveDotfiles()), MimeTypes.load());
+                new PathResolver(serverConfig.root(), serverConfig.serveDotfiles()), MimeTypes.load(),
+                new SiteOptions(!noListing, spa, cacheControl, cors), serverConfig.serveDotfiles(), ZoneId.systemDefault());
         HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone());
         start(server);
         out.println("httpd " + version + " serving " + serverConfig.root() + " at "
@@ -171,7 +198,21 @@ public final class HttpdCommand implements Callable<Integer> {
         }
         return new ServerConfig(bindAddress(), port, absoluteRoot, threads, dotfiles,
                 Duration.ofSeconds(keepAliveSeconds), Duration.ofSeconds(headerTimeoutSeconds),
-                Duration.ofSeconds(shutdownGraceSeconds), !quiet, ParserLimits.DEFAULT);
+                Duration.ofSeconds(shutdownGraceSeconds), !quiet, ParserLimits.DEFAULT, extraHeaders());
+    }
+
+    /** {@code --cors} and every {@code --header}, checked for header injection. */
+    private List<HeaderField> extraHeaders() throws UsageError {
+        List<HeaderField> fields = new ArrayList<>();
+        if (cors) {
+            // "*" without Allow-Credentials: browsers reject that pair, so it is never sent.
+            fields.add(new HeaderField("Access-Control-Allow-Origin", "*"));
+        }
+        for (String header : headers) {
+            fields.add(HeaderOption.parse(header));
+        }
+        HeaderOption.parse("Cache-Control: " + cacheControl);
+        return fields;
     }
 
     private static void requireNonNegative(String name, int seconds) throws UsageError {

@@ -64,7 +64,7 @@ public final class PathResolver {
         } catch (InvalidPathException e) {
             return Resolution.NOT_FOUND;
         }
-        BasicFileAttributes attributes = realAttributesInsideRoot(candidate);
+        BasicFileAttributes attributes = attributesInsideRoot(candidate);
         if (attributes == null) {
             return Resolution.NOT_FOUND;
         }
@@ -73,7 +73,7 @@ public final class PathResolver {
                 return new Resolution.Redirect(encodePath(segments) + "/");
             }
             Path index = candidate.resolve(INDEX_FILE);
-            BasicFileAttributes indexAttributes = realAttributesInsideRoot(index);
+            BasicFileAttributes indexAttributes = attributesInsideRoot(index);
             if (indexAttributes != null && indexAttributes.isRegularFile()) {
                 return new Resolution.File(index, indexAttributes);
             }
@@ -178,7 +178,7 @@ public final class PathResolver {
     }
 
     /** The attributes of the file, or null when it is missing or its real path leaves the root. */
-    private BasicFileAttributes realAttributesInsideRoot(Path candidate) {
+    BasicFileAttributes attributesInsideRoot(Path candidate) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(candidate, BasicFileAttributes.class);
             Path real = candidate.toRealPath();

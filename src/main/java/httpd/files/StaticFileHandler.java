@@ -2,6 +2,7 @@ package httpd.files;
 
 import httpd.http.Body;
 import httpd.http.ErrorPages;
+import httpd.http.Headers;
 import httpd.http.HttpDates;
 import httpd.http.HttpException;
 import httpd.http.HttpMethod;
@@ -17,25 +18,38 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers GET and HEAD with files from the document root. Read top to bottom it is the decision a static
- * server makes: method, target, path, directory, then the file itself.
+ * server makes: method, target, path, directory, conditions, range, then the file itself.
  */
 public final class StaticFileHandler implements RequestHandler {
     /** RFC 9110 §10.2.1: what a 405 and an OPTIONS answer list as allowed. */
     public static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
     private static final String NOT_FOUND_PAGE = "/404.html";
+    private static final String INDEX_PAGE = "/index.html";
     private static final Logger log = LoggerFactory.getLogger(StaticFileHandler.class);
 
     private final PathResolver resolver;
     private final MimeTypes mimeTypes;
+    private final SiteOptions options;
+    private final DirectoryListing listing;
+    private final RangeResponses ranges;
 
-    public StaticFileHandler(PathResolver resolver, MimeTypes mimeTypes) {
+    public StaticFileHandler(PathResolver resolver, MimeTypes mimeTypes, SiteOptions options, boolean showDotfiles,
+            ZoneId zone) {
         this.resolver = resolver;
         this.mimeTypes = mimeTypes;
+        this.options = options;
+        this.listing = new DirectoryListing(resolver.root(), showDotfiles, zone);
+        this.ranges = new RangeResponses();
     }
 
     @Override
@@ -44,7 +58,7 @@ public final class StaticFileHandler implements RequestHandler {
                 .orElseThrow(() -> new HttpException(HttpStatus.NOT_IMPLEMENTED, "unknown method"));
         RequestTarget target = RequestTarget.parse(request.target());
         if (method == HttpMethod.OPTIONS) {
-            return Response.builder(HttpStatus.NO_CONTENT).header("Allow", ALLOWED_METHODS).build();
+            return options(request.headers());
         }
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
             return ErrorPages.of(HttpStatus.METHOD_NOT_ALLOWED).withHeader("Allow", ALLOWED_METHODS);
@@ -52,14 +66,30 @@ public final class StaticFileHandler implements RequestHandler {
         if (target.isAsterisk()) {
             throw new HttpException(HttpStatus.BAD_REQUEST, "* is only for OPTIONS");
         }
+        boolean withBody = method == HttpMethod.GET;
         Resolution resolution = resolver.resolve(target.path());
         if (resolution instanceof Resolution.Redirect redirect) {
             return redirect(redirect.location(), target.query());
         }
         if (resolution instanceof Resolution.File file) {
-            return serveFile(file.path(), file.attributes(), method == HttpMethod.GET);
+            return serveFile(request.headers(), file, withBody);
         }
-        return notFound(method == HttpMethod.GET);
+        if (resolution instanceof Resolution.Directory directory && options.listing()) {
+            return listDirectory(directory.path(), withBody);
+        }
+        return notFound(request.headers(), withBody);
+    }
+
+    /** OPTIONS: 204 with Allow; a CORS preflight also learns what it may do (Fetch standard, §3.2.3). */
+    private Response options(Headers headers) {
+        Response.Builder response = Response.builder(HttpStatus.NO_CONTENT).header("Allow", ALLOWED_METHODS);
+        if (options.cors() && headers.contains("Origin") && headers.contains("Access-Control-Request-Method")) {
+            response.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
+            headers.first("Access-Control-Request-Headers")
+                    .ifPresent(requested -> response.header("Access-Control-Allow-Headers", requested));
+            response.header("Access-Control-Max-Age", "86400");
+        }
+        return response.build();
     }
 
     /** RFC 9110 §15.4.2; the Location is built from the normalized path, never echoed from the request. */
@@ -68,47 +98,148 @@ public final class StaticFileHandler implements RequestHandler {
         return ErrorPages.of(HttpStatus.MOVED_PERMANENTLY).withHeader("Location", withQuery);
     }
 
-    private Response serveFile(Path file, BasicFileAttributes attributes, boolean withBody) {
-        Body body;
+    private Response serveFile(Headers headers, Resolution.File file, boolean withBody) {
+        Representation representation = representationOf(file, headers.first("Accept-Encoding"));
+        switch (Preconditions.evaluate(headers, representation)) {
+            case NOT_MODIFIED -> {
+                return validators(Response.builder(HttpStatus.NOT_MODIFIED), representation).build();
+            }
+            case PRECONDITION_FAILED -> {
+                return ErrorPages.of(HttpStatus.PRECONDITION_FAILED);
+            }
+            case PROCEED -> { }
+        }
+        FileChannel channel = null;
         try {
-            body = openBody(file, attributes, withBody);
+            channel = withBody ? FileChannel.open(representation.file(), StandardOpenOption.READ) : null;
         } catch (NoSuchFileException e) {
-            return notFound(withBody);
+            return notFound(headers, withBody);
         } catch (AccessDeniedException e) {
-            log.warn("cannot read {}: permission denied", file);
+            log.warn("cannot read {}: permission denied", representation.file());
             return ErrorPages.of(HttpStatus.FORBIDDEN);
         } catch (IOException e) {
-            log.error("cannot read {}: {}", file, e.toString());
+            log.error("cannot read {}: {}", representation.file(), e.toString());
             return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
         }
-        return Response.builder(HttpStatus.OK)
-                .header("Content-Type", mimeTypes.typeOf(file.getFileName().toString()))
-                .header("Last-Modified", HttpDates.format(attributes.lastModifiedTime().toInstant()))
-                .body(body)
-                .build();
-    }
-
-    /** The file as a body to stream; HEAD needs only its length, so nothing is opened for it. */
-    private static Body openBody(Path file, BasicFileAttributes attributes, boolean withBody) throws IOException {
-        if (!withBody) {
-            return new Body.FileRegion(null, 0, attributes.size());
+        Response.Builder response = Response.builder(HttpStatus.OK).header("Content-Type", representation.contentType());
+        if (representation.contentEncoding() != null) {
+            response.header("Content-Encoding", representation.contentEncoding());
         }
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        return new Body.FileRegion(channel, 0, channel.size());
+        validators(response.header("Accept-Ranges", "bytes"), representation);
+        Optional<String> range = headers.first("Range");
+        if (range.isPresent() && Preconditions.ifRangeHolds(headers, representation)) {
+            return ranges.respond(response, ByteRanges.parse(range.get(), representation.size()), representation,
+                    channel);
+        }
+        return response.body(new Body.FileRegion(channel, 0, representation.size())).build();
     }
 
-    /** A 404, with the root's own 404.html as its body when there is one (the status stays 404). */
-    private Response notFound(boolean withBody) {
+    /** The headers that identify this version of the file, sent with 200, 206 and 304 alike. */
+    private Response.Builder validators(Response.Builder response, Representation representation) {
+        response.header("Last-Modified", HttpDates.format(representation.lastModified()))
+                .header("ETag", representation.etag())
+                .header("Cache-Control", options.cacheControl());
+        if (representation.hasVariants()) {
+            response.header("Vary", "Accept-Encoding");
+        }
+        return response;
+    }
+
+    /**
+     * The file as it will be sent: a precompressed {@code .br} or {@code .gz} sibling when the client
+     * accepts that coding and the sibling is not older than the file, else the file itself.
+     */
+    private Representation representationOf(Resolution.File file, Optional<String> acceptEncoding) {
+        Path path = file.path();
+        String name = path.getFileName().toString();
+        String type = mimeTypes.typeOf(name);
+        BasicFileAttributes attributes = file.attributes();
+        boolean hasVariants = false;
+        if (acceptEncoding.isPresent()) {
+            for (ContentCoding coding : ContentCoding.values()) {
+                if (name.endsWith(coding.suffix())) {
+                    break;
+                }
+                Path sibling = path.resolveSibling(name + coding.suffix());
+                BasicFileAttributes siblingAttributes = resolver.attributesInsideRoot(sibling);
+                if (siblingAttributes == null || !siblingAttributes.isRegularFile()
+                        || siblingAttributes.lastModifiedTime().compareTo(attributes.lastModifiedTime()) < 0) {
+                    continue;
+                }
+                hasVariants = true;
+                if (coding.isAcceptedBy(acceptEncoding.get())) {
+                    return representation(sibling, siblingAttributes, type, coding.token(), true);
+                }
+            }
+        }
+        return representation(path, attributes, type, null, hasVariants);
+    }
+
+    private static Representation representation(Path path, BasicFileAttributes attributes, String type,
+            String encoding, boolean hasVariants) {
+        long modified = attributes.lastModifiedTime().toMillis();
+        return new Representation(path, attributes.size(), Instant.ofEpochMilli(modified).truncatedTo(ChronoUnit.SECONDS),
+                type, encoding, Representation.etagOf(attributes.size(), modified, encoding), hasVariants);
+    }
+
+    private Response listDirectory(Path directory, boolean withBody) {
         try {
+            byte[] html = listing.render(directory);
+            return Response.builder(HttpStatus.OK)
+                    .header("Content-Type", ErrorPages.HTML_TYPE)
+                    .header("Cache-Control", "no-cache")
+                    .body(withBody ? new Body.Bytes(html) : new Body.FileRegion(null, 0, html.length))
+                    .build();
+        } catch (AccessDeniedException e) {
+            return ErrorPages.of(HttpStatus.FORBIDDEN);
+        } catch (IOException e) {
+            log.error("cannot list {}: {}", directory, e.toString());
+            return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
+        }
+    }
+
+    /**
+     * A 404, with the root's own 404.html as its body when there is one (the status stays 404). With
+     * {@code --spa}, a browser navigation (Accept: text/html) gets /index.html instead, but a missing
+     * script or image stays a real 404.
+     */
+    private Response notFound(Headers headers, boolean withBody) {
+        try {
+            if (options.spa() && acceptsHtml(headers) && resolver.resolve(INDEX_PAGE) instanceof Resolution.File index) {
+                return serveFile(headers, index, withBody);
+            }
             if (resolver.resolve(NOT_FOUND_PAGE) instanceof Resolution.File page) {
+                FileChannel channel = withBody ? FileChannel.open(page.path(), StandardOpenOption.READ) : null;
                 return Response.builder(HttpStatus.NOT_FOUND)
                         .header("Content-Type", ErrorPages.HTML_TYPE)
-                        .body(openBody(page.path(), page.attributes(), withBody))
+                        .body(new Body.FileRegion(channel, 0, channel == null ? page.attributes().size() : channel.size()))
                         .build();
             }
         } catch (HttpException | IOException e) {
             log.debug("custom 404 page unavailable: {}", e.toString());
         }
         return ErrorPages.of(HttpStatus.NOT_FOUND);
+    }
+
+    private static boolean acceptsHtml(Headers headers) {
+        for (String value : headers.all("Accept")) {
+            for (String element : value.split(",")) {
+                String[] parts = element.split(";");
+                if (parts[0].trim().toLowerCase(Locale.ROOT).equals("text/html") && !hasZeroQuality(parts)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasZeroQuality(String[] parameters) {
+        for (int i = 1; i < parameters.length; i++) {
+            String parameter = parameters[i].trim();
+            if (parameter.startsWith("q=") && parameter.substring(2).matches("0(\\.0{0,3})?")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

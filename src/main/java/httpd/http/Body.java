@@ -41,5 +41,31 @@ public sealed interface Body extends AutoCloseable {
         }
     }
 
+    /**
+     * Several bodies sent one after another, such as the parts of a {@code multipart/byteranges} answer
+     * (RFC 9110 §14.6): boundary lines in memory, ranges from the file.
+     */
+    record Parts(java.util.List<Body> parts) implements Body {
+        public Parts {
+            parts = java.util.List.copyOf(parts);
+        }
+
+        @Override
+        public long length() {
+            long total = 0;
+            for (Body part : parts) {
+                total += part.length();
+            }
+            return total;
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Body part : parts) {
+                part.close();
+            }
+        }
+    }
+
     Body EMPTY = new Empty();
 }

@@ -60,7 +60,8 @@ final class Connection implements Runnable {
     private void serve() throws IOException {
         ConnectionInput input = new ConnectionInput(socket);
         RequestParser parser = new RequestParser(server.config().limits());
-        ResponseWriter writer = new ResponseWriter(socket.getChannel(), server.serverName(), server.date());
+        ResponseWriter writer = new ResponseWriter(socket.getChannel(), server.serverName(), server.config().extraHeaders(),
+                server.date());
         int keepAliveMillis = (int) server.config().keepAliveTimeout().toMillis();
         long headerNanos = server.config().headerTimeout().toNanos();
         while (markIdle() && input.awaitData(keepAliveMillis) && markBusy()) {

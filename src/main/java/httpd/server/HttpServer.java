@@ -126,7 +126,7 @@ public final class HttpServer implements AutoCloseable {
     private void rejectBusy(Socket socket) {
         try (socket; Response busy = ErrorPages.of(HttpStatus.SERVICE_UNAVAILABLE).withHeader("Retry-After", "1")) {
             socket.setSoTimeout(1000);
-            new ResponseWriter(socket.getChannel(), serverName, date).write(busy, true, ConnectionHeader.CLOSE);
+            new ResponseWriter(socket.getChannel(), serverName, config.extraHeaders(), date).write(busy, true, ConnectionHeader.CLOSE);
             accessLog.log(socket.getInetAddress().getHostAddress(), null, 503, 0, 0);
         } catch (IOException e) {
             log.debug("could not send 503: {}", e.toString());

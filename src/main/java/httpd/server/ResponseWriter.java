@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Puts a response on the wire: the status line and headers (RFC 9112 §4, §5), then the body. Small bodies
@@ -20,14 +21,20 @@ final class ResponseWriter {
 
     private final SocketChannel channel;
     private final String serverName;
+    private final List<HeaderField> extraHeaders;
     private final PerSecondText date;
     private final ByteBuffer smallFileBuffer = ByteBuffer.allocateDirect(SMALL_FILE_BYTES);
     private final StringBuilder head = new StringBuilder(512);
     private String lastHead = "";
 
-    ResponseWriter(SocketChannel channel, String serverName, PerSecondText date) {
+    /**
+     * @param extraHeaders headers added to every response (from {@code --header}); each one replaces a
+     *                     header of the same name that httpd would otherwise send
+     */
+    ResponseWriter(SocketChannel channel, String serverName, List<HeaderField> extraHeaders, PerSecondText date) {
         this.channel = channel;
         this.serverName = serverName;
+        this.extraHeaders = extraHeaders;
         this.date = date;
     }
 
@@ -55,16 +62,25 @@ final class ResponseWriter {
         }
         if (body instanceof Body.Bytes bytes) {
             writeFully(headBytes, ByteBuffer.wrap(bytes.bytes()));
-            return bytes.length();
-        }
-        Body.FileRegion region = (Body.FileRegion) body;
-        if (region.length() <= SMALL_FILE_BYTES) {
+        } else if (body instanceof Body.FileRegion region && region.length() <= SMALL_FILE_BYTES) {
             writeFully(headBytes, readSmallFile(region));
-            return region.length();
+        } else {
+            writeFully(headBytes);
+            writeBody(body);
         }
-        writeFully(headBytes);
-        transferFile(region);
-        return region.length();
+        return body.length();
+    }
+
+    private void writeBody(Body body) throws IOException {
+        if (body instanceof Body.Bytes bytes) {
+            writeFully(ByteBuffer.wrap(bytes.bytes()));
+        } else if (body instanceof Body.FileRegion region) {
+            transferFile(region);
+        } else if (body instanceof Body.Parts parts) {
+            for (Body part : parts.parts()) {
+                writeBody(part);
+            }
+        }
     }
 
     /** The head as it was last sent, for the wire trace. */
@@ -76,9 +92,12 @@ final class ResponseWriter {
         head.setLength(0);
         head.append("HTTP/1.1 ").append(response.status().code()).append(' ')
                 .append(response.status().reason()).append("\r\n");
-        head.append("Date: ").append(date.now()).append("\r\n");
-        head.append("Server: ").append(serverName).append("\r\n");
+        appendUnlessReplaced("Date", date.now());
+        appendUnlessReplaced("Server", serverName);
         for (HeaderField field : response.headers()) {
+            appendUnlessReplaced(field.name(), field.value());
+        }
+        for (HeaderField field : extraHeaders) {
             head.append(field.name()).append(": ").append(field.value()).append("\r\n");
         }
         if (hasContent) {
@@ -92,6 +111,15 @@ final class ResponseWriter {
         head.append("\r\n");
         lastHead = head.toString();
         return lastHead.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private void appendUnlessReplaced(String name, String value) {
+        for (HeaderField extra : extraHeaders) {
+            if (extra.hasName(name)) {
+                return;
+            }
+        }
+        head.append(name).append(": ").append(value).append("\r\n");
     }
 
     private ByteBuffer readSmallFile(Body.FileRegion region) throws IOException {

@@ -1,9 +1,11 @@
 package httpd.server;
 
+import httpd.http.HeaderField;
 import httpd.http.ParserLimits;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,6 +21,7 @@ import java.util.Objects;
  * @param shutdownGrace    how long responses in flight may take to finish at shutdown
  * @param accessLog        whether each request is written to the access log
  * @param limits           the request-head limits
+ * @param extraHeaders     headers added to every response ({@code --header}, {@code --cors})
  */
 public record ServerConfig(
         InetAddress bindAddress,
@@ -30,7 +33,8 @@ public record ServerConfig(
         Duration headerTimeout,
         Duration shutdownGrace,
         boolean accessLog,
-        ParserLimits limits) {
+        ParserLimits limits,
+        List<HeaderField> extraHeaders) {
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -39,6 +43,7 @@ public record ServerConfig(
         Objects.requireNonNull(headerTimeout, "headerTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(limits, "limits");
+        extraHeaders = List.copyOf(extraHeaders);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is out of range (0-65535)");
         }
@@ -50,11 +55,11 @@ public record ServerConfig(
     /** Defaults for everything but the address, port and root; tests and the CLI start from here. */
     public static ServerConfig defaults(InetAddress bindAddress, int port, Path root) {
         return new ServerConfig(bindAddress, port, root, 64, false, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), true, ParserLimits.DEFAULT);
+                Duration.ofSeconds(10), true, ParserLimits.DEFAULT, List.of());
     }
 
     public ServerConfig withThreads(int newThreads) {
         return new ServerConfig(bindAddress, port, root, newThreads, serveDotfiles, keepAliveTimeout,
-                headerTimeout, shutdownGrace, accessLog, limits);
+                headerTimeout, shutdownGrace, accessLog, limits, extraHeaders);
     }
 }

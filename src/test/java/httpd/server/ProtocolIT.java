@@ -62,7 +62,10 @@ class ProtocolIT {
             + "Date: " + TestServer.DATE + "\r\n"
             + "Server: " + TestServer.SERVER + "\r\n"
             + "Content-Type: text/plain; charset=utf-8\r\n"
+            + "Accept-Ranges: bytes\r\n"
             + "Last-Modified: Tue, 06 May 2025 07:08:09 GMT\r\n"
+            + "ETag: \"d-" + Long.toHexString(java.time.Instant.parse("2025-05-06T07:08:09Z").toEpochMilli()) + "\"\r\n"
+            + "Cache-Control: no-cache\r\n"
             + "Content-Length: 13\r\n";
 
     @Test
@@ -274,7 +277,7 @@ class ProtocolIT {
     void answers408WhenTheHeadDoesNotArriveInTime() {
         try (TestServer strict = TestServer.start(root, c -> new ServerConfig(c.bindAddress(), 0, c.root(),
                 c.threads(), false, c.keepAliveTimeout(), Duration.ofMillis(300), c.shutdownGrace(), true,
-                c.limits()));
+                c.limits(), c.extraHeaders()));
                 RawClient client = strict.connect()) {
             RawResponse response = client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n").readResponse();
 
@@ -286,7 +289,7 @@ class ProtocolIT {
     @Test
     void closesAnIdleKeepAliveConnectionAfterTheTimeout() {
         try (TestServer quick = TestServer.start(root, c -> new ServerConfig(c.bindAddress(), 0, c.root(),
-                c.threads(), false, Duration.ofMillis(200), c.headerTimeout(), c.shutdownGrace(), true, c.limits()));
+                c.threads(), false, Duration.ofMillis(200), c.headerTimeout(), c.shutdownGrace(), true, c.limits(), c.extraHeaders()));
                 RawClient client = quick.connect()) {
             assertThat(client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
 

@@ -2,6 +2,7 @@ package httpd.testing;
 
 import httpd.files.MimeTypes;
 import httpd.files.PathResolver;
+import httpd.files.SiteOptions;
 import httpd.files.StaticFileHandler;
 import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
@@ -33,11 +34,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path root, UnaryOperator<ServerConfig> customize) {
+        return start(root, customize, SiteOptions.DEFAULT);
+    }
+
+    public static TestServer start(Path root, SiteOptions options) {
+        return start(root, UnaryOperator.identity(), options);
+    }
+
+    public static TestServer start(Path root, UnaryOperator<ServerConfig> customize, SiteOptions options) {
         try {
             ServerConfig config = customize.apply(
                     ServerConfig.defaults(InetAddress.getLoopbackAddress(), 0, root).withThreads(8));
             PathResolver resolver = new PathResolver(config.root(), config.serveDotfiles());
-            HttpServer server = new HttpServer(config, new StaticFileHandler(resolver, MimeTypes.load()), SERVER, CLOCK);
+            HttpServer server = new HttpServer(config, new StaticFileHandler(resolver, MimeTypes.load(), options,
+                    config.serveDotfiles(), ZoneOffset.UTC), SERVER, CLOCK);
             server.start();
             return new TestServer(server);
         } catch (IOException e) {

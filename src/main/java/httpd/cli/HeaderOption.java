@@ -1,0 +1,58 @@
+package httpd.cli;
+
+import httpd.http.HeaderField;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Parses a {@code --header "Name: value"} option. Anything that could inject a second header or break the
+ * response's framing (CR, LF or another control character; a framing header) is refused at startup.
+ */
+final class HeaderOption {
+    private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "connection");
+
+    private HeaderOption() {
+    }
+
+    static HeaderField parse(String option) throws UsageError {
+        int colon = option.indexOf(':');
+        if (colon <= 0) {
+            throw new UsageError("invalid --header '" + printable(option) + "': expected \"Name: value\"");
+        }
+        String name = option.substring(0, colon);
+        String value = option.substring(colon + 1).strip();
+        for (int i = 0; i < name.length(); i++) {
+            if (!isTokenChar(name.charAt(i))) {
+                throw new UsageError("invalid --header '" + printable(option) + "': the name is not a token");
+            }
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f || c > 0xff) {
+                throw new UsageError("invalid --header '" + printable(option)
+                        + "': control characters (such as CR or LF) are not allowed");
+            }
+        }
+        if (FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new UsageError("invalid --header '" + printable(option) + "': httpd sets " + name + " itself");
+        }
+        return new HeaderField(name, value);
+    }
+
+    private static boolean isTokenChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+    }
+
+    /** The option as it can be shown on one line. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package httpd.files;
+
+import httpd.http.Headers;
+import httpd.http.HttpDates;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Evaluates conditional request headers in the order of RFC 9110 §13.2.2: If-Match, else
+ * If-Unmodified-Since; then If-None-Match, else If-Modified-Since. A malformed date means no condition.
+ */
+final class Preconditions {
+    /** What the conditions say to do. */
+    enum Outcome { PROCEED, NOT_MODIFIED, PRECONDITION_FAILED }
+
+    private Preconditions() {
+    }
+
+    static Outcome evaluate(Headers headers, Representation representation) {
+        Optional<String> ifMatch = headers.first("If-Match");
+        if (ifMatch.isPresent()) {
+            if (!matchesAny(ifMatch.get(), representation.etag(), true)) {
+                return Outcome.PRECONDITION_FAILED;
+            }
+        } else {
+            Optional<Instant> ifUnmodifiedSince = headers.first("If-Unmodified-Since").flatMap(HttpDates::parse);
+            if (ifUnmodifiedSince.isPresent() && representation.lastModified().isAfter(ifUnmodifiedSince.get())) {
+                return Outcome.PRECONDITION_FAILED;
+            }
+        }
+        Optional<String> ifNoneMatch = headers.first("If-None-Match");
+        if (ifNoneMatch.isPresent()) {
+            return matchesAny(ifNoneMatch.get(), representation.etag(), false) ? Outcome.NOT_MODIFIED : Outcome.PROCEED;
+        }
+        Optional<Instant> ifModifiedSince = headers.first("If-Modified-Since").flatMap(HttpDates::parse);
+        if (ifModifiedSince.isPresent() && !representation.lastModified().isAfter(ifModifiedSince.get())) {
+            return Outcome.NOT_MODIFIED;
+        }
+        return Outcome.PROCEED;
+    }
+
+    /**
+     * Whether If-Range lets the Range header apply (RFC 9110 §13.1.5): an entity tag must match strongly,
+     * a date must equal the last modification exactly.
+     */
+    static boolean ifRangeHolds(Headers headers, Representation representation) {
+        Optional<String> ifRange = headers.first("If-Range");
+        if (ifRange.isEmpty()) {
+            return true;
+        }
+        String value = ifRange.get().trim();
+        if (value.startsWith("\"") || value.startsWith("W/")) {
+            return value.equals(representation.etag());
+        }
+        return HttpDates.parse(value).map(date -> date.equals(representation.lastModified())).orElse(false);
+    }
+
+    /**
+     * Whether a list of entity tags (or "*") holds this one. Strong comparison for If-Match, weak
+     * comparison (ignoring W/) for If-None-Match (RFC 9110 §8.8.3.2).
+     */
+    static boolean matchesAny(String list, String etag, boolean strong) {
+        if (list.trim().equals("*")) {
+            return true;
+        }
+        for (String candidate : list.split(",")) {
+            String tag = candidate.trim();
+            boolean weak = tag.startsWith("W/");
+            if (weak) {
+                if (strong) {
+                    continue;
+                }
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,29 @@
+package httpd.files;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * One file as it is sent: its bytes on disk, the type of the original, the coding of these bytes (for a
+ * precompressed {@code .br} or {@code .gz} sibling) and the validators that identify this version.
+ *
+ * @param file            the file whose bytes are sent
+ * @param size            its size in bytes
+ * @param lastModified    its modification time, truncated to seconds as HTTP dates are
+ * @param contentType     the Content-Type of the original file
+ * @param contentEncoding "br", "gzip", or null for the file as it is
+ * @param etag            a strong entity tag, quoted (RFC 9110 §8.8.3)
+ * @param hasVariants     whether another encoding of the same file exists (then responses say Vary)
+ */
+public record Representation(Path file, long size, Instant lastModified, String contentType, String contentEncoding,
+        String etag, boolean hasVariants) {
+
+    /**
+     * A strong ETag from size and modification time: it changes whenever an edit changes either, which is
+     * what a browser revalidating on reload needs. Each encoding gets its own tag (RFC 9110 §8.8.3).
+     */
+    static String etagOf(long size, long modifiedMillis, String contentEncoding) {
+        String tag = Long.toHexString(size) + "-" + Long.toHexString(modifiedMillis);
+        return "\"" + (contentEncoding == null ? tag : tag + "-" + contentEncoding) + "\"";
+    }
+}
