@@ -15,26 +15,31 @@ final class HeaderOption {
     }
 
     static HeaderField parse(String option) throws UsageError {
+        return parse(option, "--header '" + printable(option) + "'");
+    }
+
+    /** @param what how the error message names the option, e.g. {@code --cache-control 'x'} */
+    static HeaderField parse(String option, String what) throws UsageError {
         int colon = option.indexOf(':');
         if (colon <= 0) {
-            throw new UsageError("invalid --header '" + printable(option) + "': expected \"Name: value\"");
+            throw new UsageError("invalid " + what + ": expected \"Name: value\"");
         }
         String name = option.substring(0, colon);
         String value = option.substring(colon + 1).strip();
         for (int i = 0; i < name.length(); i++) {
             if (!isTokenChar(name.charAt(i))) {
-                throw new UsageError("invalid --header '" + printable(option) + "': the name is not a token");
+                throw new UsageError("invalid " + what + ": the name is not a token");
             }
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 && c != '\t' || c == 0x7f || c > 0xff) {
-                throw new UsageError("invalid --header '" + printable(option)
-                        + "': control characters (such as CR or LF) are not allowed");
+                throw new UsageError("invalid " + what
+                        + ": control characters (such as CR or LF) are not allowed");
             }
         }
         if (FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new UsageError("invalid --header '" + printable(option) + "': httpd sets " + name + " itself");
+            throw new UsageError("invalid " + what + ": httpd sets " + name + " itself");
         }
         return new HeaderField(name, value);
     }

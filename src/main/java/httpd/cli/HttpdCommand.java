@@ -211,7 +211,7 @@ public final class HttpdCommand implements Callable<Integer> {
         for (String header : headers) {
             fields.add(HeaderOption.parse(header));
         }
-        HeaderOption.parse("Cache-Control: " + cacheControl);
+        HeaderOption.parse("Cache-Control: " + cacheControl, "--cache-control value");
         return fields;
     }
 

@@ -149,4 +149,38 @@ class HttpdCommandTest {
         assertThat(HttpdCommand.url(InetAddress.getByName("::1"), 80)).isEqualTo("http://[0:0:0:0:0:0:0:1]:80/");
         assertThat(HttpdCommand.url(InetAddress.getByName("0.0.0.0"), 7891)).isEqualTo("http://127.0.0.1:7891/");
     }
+
+    @Test
+    void refusesHeaderInjectionAtStartup() {
+        assertThat(run("-r", temp.toString(), "-H", "X-A: 1\r\nSet-Cookie: evil=1")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: invalid --header 'X-A: 1\\x0d\\x0aSet-Cookie: evil=1': "
+                + "control characters (such as CR or LF) are not allowed\n");
+    }
+
+    @Test
+    void refusesAHeaderWithoutANameOrOneThatBreaksFraming() {
+        assertThat(run("-r", temp.toString(), "-H", "no colon here")).isEqualTo(2);
+        assertThat(run("-r", temp.toString(), "-H", "Bad Name: x")).isEqualTo(2);
+        assertThat(run("-r", temp.toString(), "-H", "Content-Length: 0")).isEqualTo(2);
+        assertThat(stderr().lines()).containsExactly(
+                "httpd: invalid --header 'no colon here': expected \"Name: value\"",
+                "httpd: invalid --header 'Bad Name: x': the name is not a token",
+                "httpd: invalid --header 'Content-Length: 0': httpd sets Content-Length itself");
+    }
+
+    @Test
+    void refusesACacheControlValueWithALineBreak() {
+        assertThat(run("-r", temp.toString(), "--cache-control", "no-cache\nX: y")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: invalid --cache-control value: "
+                + "control characters (such as CR or LF) are not allowed\n");
+    }
+
+    @Test
+    void acceptsEveryBrowserOption() {
+        int code = run("-r", temp.toString(), "-p", "0", "--cors", "--spa", "--no-listing", "--dotfiles",
+                "--cache-control", "max-age=60", "-H", "X-Frame-Options: DENY", "-H", "X-Test: 1");
+
+        assertThat(code).isZero();
+        assertThat(stderr()).isEmpty();
+    }
 }
