@@ -72,6 +72,14 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "A client must send a whole request head within this time (default: ${DEFAULT-VALUE}).")
     int headerTimeoutSeconds;
 
+    @Option(names = "--send-timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Cut a response that makes no progress this long: the client stopped reading (default: ${DEFAULT-VALUE}).")
+    int sendTimeoutSeconds;
+
+    @Option(names = "--max-connections", defaultValue = "4096", paramLabel = "N",
+            description = "Open connections beyond this get 503 at once (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
     @Option(names = "--shutdown-grace", defaultValue = "10", paramLabel = "SECONDS",
             description = "On Ctrl+C, let responses in flight finish for up to this long (default: ${DEFAULT-VALUE}).")
     int shutdownGraceSeconds;
@@ -183,6 +191,12 @@ public final class HttpdCommand implements Callable<Integer> {
         }
         requireNonNegative("keep-alive-timeout", keepAliveSeconds);
         requireNonNegative("shutdown-grace", shutdownGraceSeconds);
+        if (sendTimeoutSeconds < 1) {
+            throw new UsageError("send-timeout must be at least 1 second");
+        }
+        if (maxConnections < 1) {
+            throw new UsageError("max-connections must be at least 1");
+        }
         if (headerTimeoutSeconds < 1) {
             throw new UsageError("header-timeout must be at least 1 second");
         }
@@ -198,7 +212,8 @@ public final class HttpdCommand implements Callable<Integer> {
         }
         return new ServerConfig(bindAddress(), port, absoluteRoot, threads, dotfiles,
                 Duration.ofSeconds(keepAliveSeconds), Duration.ofSeconds(headerTimeoutSeconds),
-                Duration.ofSeconds(shutdownGraceSeconds), !quiet, ParserLimits.DEFAULT, extraHeaders());
+                Duration.ofSeconds(shutdownGraceSeconds), !quiet, ParserLimits.DEFAULT, extraHeaders(), maxConnections,
+                Duration.ofSeconds(sendTimeoutSeconds));
     }
 
     /** {@code --cors} and every {@code --header}, checked for header injection. */

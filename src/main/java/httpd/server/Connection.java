@@ -5,21 +5,24 @@ import httpd.http.HttpException;
 import httpd.http.HttpMethod;
 import httpd.http.HttpStatus;
 import httpd.http.HttpVersion;
-import httpd.http.RequestHandler;
 import httpd.http.RequestHead;
 import httpd.http.RequestParser;
 import httpd.http.Response;
+import httpd.server.ConnectionInput.HeadResult;
 import httpd.server.ResponseWriter.ConnectionHeader;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection, run on a pool thread: read a request head, let the handler decide, write the
- * response, log it, and go round again while the connection persists (RFC 9112 §9.3). Pipelined requests
- * are simply the next head already waiting in the buffer, so they are answered in order.
+ * One client connection, run on a pool thread: read a request head, parse it, let the handler decide,
+ * write the response, log it, and go round again while the connection persists (RFC 9112 §9.3).
+ * Pipelined requests are simply the next head already waiting in the buffer, so they are answered in order.
+ *
+ * <p>A connection waiting for a request holds its thread only while no other connection needs one. When
+ * others are queued it gives the thread back and queues itself behind them ({@link ConnectionInput#readHead}),
+ * so idle keep-alive clients and clients that trickle their head cannot starve a fixed pool.
  */
 final class Connection implements Runnable {
     /** A request body up to this size is read and thrown away so that the connection can persist. */
@@ -28,11 +31,17 @@ final class Connection implements Runnable {
 
     private enum State { QUEUED, IDLE, BUSY, CLOSED }
 
+    /** What the connection does when it leaves its thread. */
+    private enum Next { CLOSE, REQUEUE }
+
     private final long id;
     private final Socket socket;
     private final String client;
     private final HttpServer server;
     private State state = State.QUEUED;
+    private ConnectionInput input;
+    private RequestParser parser;
+    private volatile ResponseWriter writer;
 
     Connection(long id, Socket socket, HttpServer server) {
         this.id = id;
@@ -41,58 +50,82 @@ final class Connection implements Runnable {
         this.server = server;
     }
 
+    long id() {
+        return id;
+    }
+
     @Override
     public void run() {
-        try (socket) {
-            socket.setTcpNoDelay(true);
-            serve();
+        Next next = Next.CLOSE;
+        try {
+            if (input == null) {
+                open();
+            }
+            next = serve();
         } catch (IOException e) {
             // the client went away or the socket was closed at shutdown: nothing to answer
             log.debug("connection {} from {} ended: {}", id, client, e.toString());
         } catch (RuntimeException e) {
             log.error("connection {} from {} failed", id, client, e);
-        } finally {
-            markClosed();
-            server.connectionClosed(this);
         }
+        if (next == Next.REQUEUE && markQueued() && server.requeue(this)) {
+            return;
+        }
+        forceClose();
+        server.connectionClosed(this);
     }
 
-    private void serve() throws IOException {
-        ConnectionInput input = new ConnectionInput(socket);
-        RequestParser parser = new RequestParser(server.config().limits());
-        ResponseWriter writer = new ResponseWriter(socket.getChannel(), server.serverName(), server.config().extraHeaders(),
-                server.date());
-        int keepAliveMillis = (int) server.config().keepAliveTimeout().toMillis();
-        long headerNanos = server.config().headerTimeout().toNanos();
-        while (markIdle() && input.awaitData(keepAliveMillis) && markBusy()) {
+    private void open() throws IOException {
+        socket.setTcpNoDelay(true);
+        ServerConfig config = server.config();
+        int maxHead = config.limits().maxRequestLineBytes() + config.limits().maxHeaderBytes() + 1024;
+        input = new ConnectionInput(socket, maxHead, config.headerTimeout().toNanos());
+        input.expectRequestBy(System.nanoTime() + config.headerTimeout().toNanos());
+        parser = new RequestParser(config.limits());
+        writer = new ResponseWriter(socket.getChannel(), server.serverName(), config.extraHeaders(), server.date());
+    }
+
+    private Next serve() throws IOException {
+        long keepAliveNanos = server.config().keepAliveTimeout().toNanos();
+        while (markIdle()) {
+            HeadResult head = input.readHead(server::hasWaitingConnections);
+            switch (head) {
+                case YIELD -> {
+                    return Next.REQUEUE;
+                }
+                case CLOSED -> {
+                    return Next.CLOSE;
+                }
+                case TIMED_OUT -> {
+                    sendError(HttpStatus.REQUEST_TIMEOUT, System.nanoTime());
+                    return Next.CLOSE;
+                }
+                case COMPLETE -> { }
+            }
+            if (!markBusy()) {
+                return Next.CLOSE;
+            }
             long start = System.nanoTime();
-            input.startDeadline(headerNanos);
             RequestHead request;
             try {
                 request = parser.parse(input);
             } catch (HttpException e) {
                 log.debug("connection {}: bad request: {}", id, e.getMessage());
-                sendError(writer, e.status(), start);
-                return;
-            } catch (SocketTimeoutException e) {
-                sendError(writer, HttpStatus.REQUEST_TIMEOUT, start);
-                return;
+                sendError(e.status(), start);
+                return Next.CLOSE;
             }
-            if (request == null) {
-                return;
+            input.headParsed();
+            if (request == null || !respond(request, start)) {
+                return Next.CLOSE;
             }
-            if (!respond(request, input, writer, start)) {
-                return;
-            }
+            input.expectRequestBy(System.nanoTime() + keepAliveNanos);
         }
+        return Next.CLOSE;
     }
 
     /** Answers one request; returns whether the connection stays open for another. */
-    private boolean respond(RequestHead request, ConnectionInput input, ResponseWriter writer, long start)
-            throws IOException {
-        boolean persistent = request.wantsPersistentConnection() && discardBody(request, input)
-                && !server.isStopping();
-        input.clearDeadline();
+    private boolean respond(RequestHead request, long start) throws IOException {
+        boolean persistent = request.wantsPersistentConnection() && discardBody(request) && !server.isStopping();
         ConnectionHeader connectionHeader = persistent
                 ? request.version() == HttpVersion.HTTP_1_0 ? ConnectionHeader.KEEP_ALIVE : ConnectionHeader.NONE
                 : ConnectionHeader.CLOSE;
@@ -120,10 +153,11 @@ final class Connection implements Runnable {
     }
 
     /**
-     * A static server has no use for a request body, but must not read the next request out of it. A small
-     * body is read and discarded; a large one, or one with a Transfer-Encoding, closes the connection.
+     * A static server has no use for a request body, but must not read the next request out of it
+     * (RFC 9112 §6.3). A small body is read and discarded; a large one, or one with a Transfer-Encoding,
+     * closes the connection after the response.
      */
-    private static boolean discardBody(RequestHead request, ConnectionInput input) throws IOException {
+    private boolean discardBody(RequestHead request) throws IOException {
         if (request.hasTransferEncoding()) {
             return false;
         }
@@ -133,8 +167,8 @@ final class Connection implements Runnable {
         return request.contentLength() <= MAX_DISCARDED_BODY && input.discard(request.contentLength());
     }
 
-    /** Answers a request that could not be parsed; the connection then closes, as its framing is lost. */
-    private void sendError(ResponseWriter writer, HttpStatus status, long start) {
+    /** Answers a request that could not be read or parsed; the connection then closes, as its framing is lost. */
+    private void sendError(HttpStatus status, long start) {
         try (Response response = ErrorPages.of(status)) {
             long sent = writer.write(response, true, ConnectionHeader.CLOSE);
             server.accessLog().log(client, null, status.code(), sent, System.nanoTime() - start);
@@ -159,8 +193,18 @@ final class Connection implements Runnable {
         return true;
     }
 
-    private synchronized void markClosed() {
-        state = State.CLOSED;
+    private synchronized boolean markQueued() {
+        if (state == State.CLOSED || server.isStopping()) {
+            return false;
+        }
+        state = State.QUEUED;
+        return true;
+    }
+
+    /** Whether the response being written has made no progress for {@code nanos}: the client stopped reading. */
+    boolean isStalled(long now, long nanos) {
+        ResponseWriter current = writer;
+        return current != null && current.isStalled(now, nanos);
     }
 
     /** At shutdown: a connection waiting for a request is closed at once; one mid-response is left to finish. */

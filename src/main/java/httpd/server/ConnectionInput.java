@@ -4,54 +4,110 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
- * The bytes a client sends, buffered, with a deadline that the socket's read timeout enforces. A deadline
- * for the whole request head (not a per-read timeout) is what stops a client that trickles one byte every
- * few seconds from holding a thread forever.
+ * The bytes a client sends, buffered. It reads a whole request head into the buffer before anything parses
+ * it, which is what lets a connection give its thread back while the head is still arriving: a client that
+ * sends nothing, or trickles one byte every few seconds, then costs a buffer, not a thread. Deadlines for
+ * the idle wait and for the whole head are enforced here, with the socket's read timeout.
  */
 final class ConnectionInput extends InputStream {
-    private static final int BUFFER_SIZE = 16 * 1024;
+    /** Most heads fit; the buffer grows for larger ones up to the parser's limits, then shrinks back. */
+    private static final int INITIAL_BUFFER = 4 * 1024;
+    /** How long to wait for bytes while other connections are queued for a thread: a look, not a wait. */
+    private static final int SLICE_WHEN_OTHERS_WAIT_MILLIS = 1;
+    /** How long one blocking read lasts when nobody waits, so that a change in demand is seen soon. */
+    private static final int SLICE_WHEN_ALONE_MILLIS = 100;
+
+    /** What {@link #readHead} found. */
+    enum HeadResult {
+        /** A whole head is buffered (or more bytes than any valid head holds: the parser will say which limit). */
+        COMPLETE,
+        /** No whole head yet, and other connections are waiting for a thread: give this one back. */
+        YIELD,
+        /** The client closed the connection, or sent nothing before the idle deadline. */
+        CLOSED,
+        /** The client started a head but did not finish it before the head deadline: 408. */
+        TIMED_OUT
+    }
 
     private final Socket socket;
     private final InputStream in;
-    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private final int maxHeadBytes;
+    private final long headerTimeoutNanos;
+    private byte[] buffer = new byte[INITIAL_BUFFER];
     private int position;
     private int limit;
-    private long deadlineNanos;
-    private boolean hasDeadline;
+    /** Where the search for the end of the head goes on, so each byte is looked at once. */
+    private int scanned;
+    /** While a head is parsed, reads stop here: parsing never waits for the network. */
+    private int readLimit = -1;
+    private long idleDeadline;
+    private long headDeadline;
 
-    ConnectionInput(Socket socket) throws IOException {
+    ConnectionInput(Socket socket, int maxHeadBytes, long headerTimeoutNanos) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
+        this.maxHeadBytes = maxHeadBytes;
+        this.headerTimeoutNanos = headerTimeoutNanos;
+    }
+
+    /** The next request must start by this {@link System#nanoTime()}, or the connection closes quietly. */
+    void expectRequestBy(long deadlineNanos) {
+        idleDeadline = deadlineNanos;
+        headDeadline = 0;
     }
 
     /**
-     * Waits for the first byte of the next request.
+     * Reads until a whole request head is in the buffer.
      *
-     * @return false when the client closed the connection or sent nothing for {@code timeoutMillis}
+     * @param othersWaiting whether connections are queued for a thread; then a head that is not here yet
+     *                      is not waited for
      */
-    boolean awaitData(int timeoutMillis) throws IOException {
-        if (position < limit) {
-            return true;
-        }
-        clearDeadline();
-        socket.setSoTimeout(timeoutMillis);
-        try {
-            return fill() > 0;
-        } catch (SocketTimeoutException e) {
-            return false;
+    HeadResult readHead(BooleanSupplier othersWaiting) throws IOException {
+        while (true) {
+            skipEmptyLines();
+            if (position < limit && headDeadline == 0) {
+                headDeadline = System.nanoTime() + headerTimeoutNanos;
+            }
+            if (findEndOfHead()) {
+                readLimit = scanned;
+                return HeadResult.COMPLETE;
+            }
+            if (limit - position >= maxHeadBytes) {
+                readLimit = limit;
+                return HeadResult.COMPLETE;
+            }
+            long deadline = headDeadline != 0 ? headDeadline : idleDeadline;
+            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+            if (remainingMillis <= 0) {
+                return position < limit ? HeadResult.TIMED_OUT : HeadResult.CLOSED;
+            }
+            boolean hurry = othersWaiting.getAsBoolean();
+            int slice = hurry ? SLICE_WHEN_OTHERS_WAIT_MILLIS : SLICE_WHEN_ALONE_MILLIS;
+            try {
+                if (readMore((int) Math.min(remainingMillis, slice)) < 0) {
+                    return HeadResult.CLOSED;
+                }
+            } catch (SocketTimeoutException e) {
+                if (hurry) {
+                    return HeadResult.YIELD;
+                }
+            }
         }
     }
 
-    /** Every read from now on must complete before {@code nanos} from now. */
-    void startDeadline(long nanos) {
-        deadlineNanos = System.nanoTime() + nanos;
-        hasDeadline = true;
-    }
-
-    void clearDeadline() {
-        hasDeadline = false;
+    /** The head has been parsed: what follows it (a body, the next request) stays in the buffer. */
+    void headParsed() {
+        readLimit = -1;
+        if (position == limit && buffer.length > INITIAL_BUFFER) {
+            buffer = new byte[INITIAL_BUFFER];
+            position = 0;
+            limit = 0;
+        }
+        scanned = position;
     }
 
     /** Whether bytes of a further (pipelined) request are already here. */
@@ -59,56 +115,108 @@ final class ConnectionInput extends InputStream {
         return position < limit;
     }
 
+    /** Reads the buffered head; its end is the end of the stream, so parsing never waits for the network. */
     @Override
-    public int read() throws IOException {
-        if (position == limit && fill() <= 0) {
+    public int read() {
+        if (position >= readLimit) {
             return -1;
         }
         return buffer[position++] & 0xff;
     }
 
     @Override
-    public int read(byte[] target, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        if (position == limit && fill() <= 0) {
+    public int read(byte[] target, int offset, int length) {
+        if (position >= readLimit) {
             return -1;
         }
-        int count = Math.min(length, limit - position);
+        int count = Math.min(length, readLimit - position);
         System.arraycopy(buffer, position, target, offset, count);
         position += count;
         return count;
     }
 
-    /** Reads and discards exactly {@code count} bytes, such as a request body httpd has no use for. */
+    /**
+     * Reads and discards exactly {@code count} bytes of a request body, which must arrive within the header
+     * timeout.
+     *
+     * @return false when the client closed the connection or was too slow
+     */
     boolean discard(long count) throws IOException {
+        long deadline = System.nanoTime() + headerTimeoutNanos;
         long remaining = count;
         while (remaining > 0) {
-            if (position == limit && fill() <= 0) {
-                return false;
+            if (position == limit) {
+                long millis = (deadline - System.nanoTime()) / 1_000_000;
+                try {
+                    if (millis <= 0 || readMore((int) millis) < 0) {
+                        return false;
+                    }
+                } catch (SocketTimeoutException e) {
+                    return false;
+                }
             }
             int skipped = (int) Math.min(remaining, limit - position);
             position += skipped;
             remaining -= skipped;
         }
+        scanned = position;
         return true;
     }
 
-    private int fill() throws IOException {
-        if (hasDeadline) {
-            long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
-            if (remainingMillis <= 0) {
-                throw new SocketTimeoutException("request head deadline passed");
-            }
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis));
+    /** RFC 9112 §2.2: empty lines before a request-line are ignored. */
+    private void skipEmptyLines() {
+        while (position < limit && (buffer[position] == '\n'
+                || buffer[position] == '\r' && position + 1 < limit && buffer[position + 1] == '\n')) {
+            position += buffer[position] == '\n' ? 1 : 2;
         }
-        position = 0;
-        limit = 0;
-        int count = in.read(buffer, 0, buffer.length);
+        scanned = Math.max(scanned, position);
+    }
+
+    /** Looks for the empty line that ends a head: LF LF or LF CR LF. Leaves {@link #scanned} past it if found. */
+    private boolean findEndOfHead() {
+        for (int i = Math.max(scanned, position); i < limit; i++) {
+            if (buffer[i] != '\n') {
+                continue;
+            }
+            if (i + 1 < limit && buffer[i + 1] == '\n') {
+                scanned = i + 2;
+                return true;
+            }
+            if (i + 2 < limit && buffer[i + 1] == '\r' && buffer[i + 2] == '\n') {
+                scanned = i + 3;
+                return true;
+            }
+            if (i + 2 >= limit) {
+                scanned = i;
+                return false;
+            }
+        }
+        scanned = limit;
+        return false;
+    }
+
+    /** Reads what the socket has into free space at the end of the buffer, making room first. */
+    private int readMore(int timeoutMillis) throws IOException {
+        if (limit == buffer.length) {
+            makeRoom();
+        }
+        socket.setSoTimeout(timeoutMillis);
+        int count = in.read(buffer, limit, buffer.length - limit);
         if (count > 0) {
-            limit = count;
+            limit += count;
         }
         return count;
+    }
+
+    private void makeRoom() {
+        if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            scanned -= position;
+            position = 0;
+        }
+        if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxHeadBytes + INITIAL_BUFFER));
+        }
     }
 }

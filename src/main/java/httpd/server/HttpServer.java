@@ -14,10 +14,12 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
-    /** How many accepted connections may wait for a free thread before new ones get a quick 503. */
-    private static final int QUEUED_CONNECTIONS_PER_THREAD = 8;
     private static final int ACCEPT_BACKLOG = 1024;
 
     private final ServerConfig config;
@@ -48,6 +48,7 @@ public final class HttpServer implements AutoCloseable {
     private ServerSocket serverSocket;
     private ThreadPoolExecutor pool;
     private Thread acceptor;
+    private ScheduledExecutorService watchdog;
     private volatile boolean stopping;
 
     public HttpServer(ServerConfig config, RequestHandler handler, String serverName, Clock clock) {
@@ -75,9 +76,11 @@ public final class HttpServer implements AutoCloseable {
             serverSocket.close();
             throw e;
         }
+        // Connections queue for a thread without bound here: their number is capped at accept instead.
         pool = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(config.threads() * QUEUED_CONNECTIONS_PER_THREAD),
-                namedThreads("httpd-worker-"));
+                new LinkedBlockingQueue<>(), namedThreads("httpd-worker-"));
+        watchdog = Executors.newSingleThreadScheduledExecutor(namedThreads("httpd-watchdog-"));
+        watchdog.scheduleWithFixedDelay(this::cutStalledResponses, 1, 1, TimeUnit.SECONDS);
         acceptor = new Thread(this::acceptConnections, "httpd-acceptor");
         acceptor.start();
         log.debug("listening on {} with {} threads", serverSocket.getLocalSocketAddress(), config.threads());
@@ -112,17 +115,47 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void dispatch(Socket socket) {
+        if (connections.size() >= config.maxConnections()) {
+            rejectBusy(socket);
+            return;
+        }
         Connection connection = new Connection(connectionIds.incrementAndGet(), socket, this);
         connections.add(connection);
-        try {
-            pool.execute(connection);
-        } catch (RejectedExecutionException e) {
+        if (!requeue(connection)) {
             connections.remove(connection);
             rejectBusy(socket);
         }
     }
 
-    /** Every thread is busy and the queue is full: a fast 503 beats a client left hanging. */
+    /** Hands a connection to the pool: a new one, or one that gave its thread back while idle. */
+    boolean requeue(Connection connection) {
+        try {
+            pool.execute(connection);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Whether connections are queued for a thread; idle ones then give theirs back. */
+    boolean hasWaitingConnections() {
+        return !pool.getQueue().isEmpty();
+    }
+
+    /** A client that stopped reading must not keep a thread forever: its response is cut. */
+    private void cutStalledResponses() {
+        long now = System.nanoTime();
+        long limit = config.sendTimeout().toNanos();
+        for (Connection connection : connections) {
+            if (connection.isStalled(now, limit)) {
+                log.debug("connection {}: no progress sending for {} s, closing", connection.id(),
+                        config.sendTimeout().toSeconds());
+                connection.forceClose();
+            }
+        }
+    }
+
+    /** Too many connections are open: a fast 503 beats a client left hanging. */
     private void rejectBusy(Socket socket) {
         try (socket; Response busy = ErrorPages.of(HttpStatus.SERVICE_UNAVAILABLE).withHeader("Retry-After", "1")) {
             socket.setSoTimeout(1000);
@@ -168,6 +201,9 @@ public final class HttpServer implements AutoCloseable {
             }
             if (acceptor != null) {
                 acceptor.join(1000);
+            }
+            if (watchdog != null) {
+                watchdog.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

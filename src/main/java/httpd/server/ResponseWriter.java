@@ -23,9 +23,12 @@ final class ResponseWriter {
     private final String serverName;
     private final List<HeaderField> extraHeaders;
     private final PerSecondText date;
-    private final ByteBuffer smallFileBuffer = ByteBuffer.allocateDirect(SMALL_FILE_BYTES);
+    /** sendfile is asked for this much at a time, so a stalled client shows as a lack of progress. */
+    private static final long TRANSFER_CHUNK = 256 * 1024;
     private final StringBuilder head = new StringBuilder(512);
     private String lastHead = "";
+    private volatile boolean writing;
+    private volatile long lastProgressNanos;
 
     /**
      * @param extraHeaders headers added to every response (from {@code --header}); each one replaces a
@@ -53,6 +56,21 @@ final class ResponseWriter {
      *                     connection must then close, so the client never takes a short body as whole)
      */
     long write(Response response, boolean withBody, ConnectionHeader connection) throws IOException {
+        lastProgressNanos = System.nanoTime();
+        writing = true;
+        try {
+            return writeResponse(response, withBody, connection);
+        } finally {
+            writing = false;
+        }
+    }
+
+    /** Whether a write has been blocked for longer than {@code nanos}: the client stopped reading. */
+    boolean isStalled(long now, long nanos) {
+        return writing && now - lastProgressNanos > nanos;
+    }
+
+    private long writeResponse(Response response, boolean withBody, ConnectionHeader connection) throws IOException {
         Body body = response.body();
         boolean hasContent = !response.status().forbidsContent();
         ByteBuffer headBytes = ByteBuffer.wrap(formatHead(response, hasContent, connection));
@@ -122,17 +140,17 @@ final class ResponseWriter {
         head.append(name).append(": ").append(value).append("\r\n");
     }
 
-    private ByteBuffer readSmallFile(Body.FileRegion region) throws IOException {
-        smallFileBuffer.clear().limit((int) region.length());
+    private static ByteBuffer readSmallFile(Body.FileRegion region) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate((int) region.length());
         long position = region.offset();
-        while (smallFileBuffer.hasRemaining()) {
-            int read = region.channel().read(smallFileBuffer, position);
+        while (bytes.hasRemaining()) {
+            int read = region.channel().read(bytes, position);
             if (read < 0) {
                 throw new TruncatedFileException();
             }
             position += read;
         }
-        return smallFileBuffer.flip();
+        return bytes.flip();
     }
 
     private void transferFile(Body.FileRegion region) throws IOException {
@@ -140,11 +158,12 @@ final class ResponseWriter {
         long position = region.offset();
         long end = region.offset() + region.length();
         while (position < end) {
-            long sent = file.transferTo(position, end - position, channel);
+            long sent = file.transferTo(position, Math.min(TRANSFER_CHUNK, end - position), channel);
             if (sent <= 0 && position >= file.size()) {
                 throw new TruncatedFileException();
             }
             position += sent;
+            lastProgressNanos = System.nanoTime();
         }
     }
 
@@ -152,6 +171,7 @@ final class ResponseWriter {
         ByteBuffer last = buffers[buffers.length - 1];
         while (last.hasRemaining()) {
             channel.write(buffers);
+            lastProgressNanos = System.nanoTime();
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param accessLog        whether each request is written to the access log
  * @param limits           the request-head limits
  * @param extraHeaders     headers added to every response ({@code --header}, {@code --cors})
+ * @param maxConnections   open connections beyond this get a 503 at once
+ * @param sendTimeout      a response that makes no progress for this long (the client stopped reading) is cut
  */
 public record ServerConfig(
         InetAddress bindAddress,
@@ -34,7 +36,9 @@ public record ServerConfig(
         Duration shutdownGrace,
         boolean accessLog,
         ParserLimits limits,
-        List<HeaderField> extraHeaders) {
+        List<HeaderField> extraHeaders,
+        int maxConnections,
+        Duration sendTimeout) {
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -47,19 +51,42 @@ public record ServerConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is out of range (0-65535)");
         }
+        Objects.requireNonNull(sendTimeout, "sendTimeout");
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1");
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
     }
 
+    public static final int DEFAULT_THREADS = 64;
+    public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+
     /** Defaults for everything but the address, port and root; tests and the CLI start from here. */
     public static ServerConfig defaults(InetAddress bindAddress, int port, Path root) {
-        return new ServerConfig(bindAddress, port, root, 64, false, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), true, ParserLimits.DEFAULT, List.of());
+        return new ServerConfig(bindAddress, port, root, DEFAULT_THREADS, false, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(10), true, ParserLimits.DEFAULT, List.of(),
+                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(60));
     }
 
     public ServerConfig withThreads(int newThreads) {
-        return new ServerConfig(bindAddress, port, root, newThreads, serveDotfiles, keepAliveTimeout,
-                headerTimeout, shutdownGrace, accessLog, limits, extraHeaders);
+        return new ServerConfig(bindAddress, port, root, newThreads, serveDotfiles, keepAliveTimeout, headerTimeout,
+                shutdownGrace, accessLog, limits, extraHeaders, maxConnections, sendTimeout);
+    }
+
+    public ServerConfig withTimeouts(Duration newKeepAlive, Duration newHeader, Duration newSend) {
+        return new ServerConfig(bindAddress, port, root, threads, serveDotfiles, newKeepAlive, newHeader,
+                shutdownGrace, accessLog, limits, extraHeaders, maxConnections, newSend);
+    }
+
+    public ServerConfig withExtraHeaders(List<HeaderField> newHeaders) {
+        return new ServerConfig(bindAddress, port, root, threads, serveDotfiles, keepAliveTimeout, headerTimeout,
+                shutdownGrace, accessLog, limits, newHeaders, maxConnections, sendTimeout);
+    }
+
+    public ServerConfig withMaxConnections(int newMax) {
+        return new ServerConfig(bindAddress, port, root, threads, serveDotfiles, keepAliveTimeout, headerTimeout,
+                shutdownGrace, accessLog, limits, extraHeaders, newMax, sendTimeout);
     }
 }

@@ -388,8 +388,7 @@ class BrowserFeaturesIT {
     }
 
     private static ServerConfig withHeaders(ServerConfig c, List<HeaderField> headers) {
-        return new ServerConfig(c.bindAddress(), c.port(), c.root(), c.threads(), c.serveDotfiles(),
-                c.keepAliveTimeout(), c.headerTimeout(), c.shutdownGrace(), c.accessLog(), c.limits(), headers);
+        return c.withExtraHeaders(headers);
     }
 
     @Test

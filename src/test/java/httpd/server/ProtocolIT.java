@@ -275,9 +275,8 @@ class ProtocolIT {
 
     @Test
     void answers408WhenTheHeadDoesNotArriveInTime() {
-        try (TestServer strict = TestServer.start(root, c -> new ServerConfig(c.bindAddress(), 0, c.root(),
-                c.threads(), false, c.keepAliveTimeout(), Duration.ofMillis(300), c.shutdownGrace(), true,
-                c.limits(), c.extraHeaders()));
+        try (TestServer strict = TestServer.start(root,
+                c -> c.withTimeouts(c.keepAliveTimeout(), Duration.ofMillis(300), c.sendTimeout()));
                 RawClient client = strict.connect()) {
             RawResponse response = client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n").readResponse();
 
@@ -288,8 +287,8 @@ class ProtocolIT {
 
     @Test
     void closesAnIdleKeepAliveConnectionAfterTheTimeout() {
-        try (TestServer quick = TestServer.start(root, c -> new ServerConfig(c.bindAddress(), 0, c.root(),
-                c.threads(), false, Duration.ofMillis(200), c.headerTimeout(), c.shutdownGrace(), true, c.limits(), c.extraHeaders()));
+        try (TestServer quick = TestServer.start(root,
+                c -> c.withTimeouts(Duration.ofMillis(200), c.headerTimeout(), c.sendTimeout()));
                 RawClient client = quick.connect()) {
             assertThat(client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
 
