@@ -218,6 +218,14 @@ final class Connection implements Runnable {
     synchronized void forceClose() {
         state = State.CLOSED;
         try {
+            if (!socket.isClosed() && !socket.isOutputShutdown()) {
+                // Closing alone does not wake a thread blocked in sendfile on this socket; a shutdown does.
+                socket.shutdownOutput();
+            }
+        } catch (IOException e) {
+            log.debug("shutting down connection {}: {}", id, e.toString());
+        }
+        try {
             socket.close();
         } catch (IOException e) {
             log.debug("closing connection {}: {}", id, e.toString());

@@ -1,0 +1,341 @@
+package httpd.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import httpd.testing.RawClient;
+import httpd.testing.RawClient.RawResponse;
+import httpd.testing.TestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A small fixed pool against idle, slow, hostile and faulty clients: nobody else may notice. */
+class RobustnessIT {
+    private static final Logger log = LoggerFactory.getLogger(RobustnessIT.class);
+    private static final String HELLO = "hello\n";
+
+    @TempDir
+    Path root;
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30)).build();
+
+    @BeforeEach
+    void createSite() throws IOException {
+        Files.writeString(root.resolve("index.html"), "<h1>home</h1>\n");
+        Files.writeString(root.resolve("hello.txt"), HELLO);
+    }
+
+    private HttpResponse<String> get(TestServer server, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path sparseFile(Path file, long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {42}), size - 1);
+        }
+        return file;
+    }
+
+    private static String get(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    }
+
+    @Test
+    void answersAFreshClientWhile600IdleConnectionsHoldAPoolOf8() throws Exception {
+        try (TestServer server = TestServer.start(root, c -> c.withThreads(8))) {
+            List<RawClient> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 300; i++) {
+                    held.add(server.connect()); // connected, never sends a byte
+                }
+                for (int i = 0; i < 300; i++) {
+                    RawClient keepAlive = server.connect();
+                    held.add(keepAlive);
+                    assertThat(keepAlive.send(get("/hello.txt")).readResponse().status()).isEqualTo(200);
+                }
+
+                long start = System.nanoTime();
+                HttpResponse<String> fresh = get(server, "/");
+                log.info("fresh GET / with 600 idle connections on 8 threads: {} ms",
+                        (System.nanoTime() - start) / 1_000_000);
+
+                assertThat(fresh.statusCode()).isEqualTo(200);
+                assertThat(fresh.body()).isEqualTo("<h1>home</h1>\n");
+            } finally {
+                held.forEach(RawClient::close);
+            }
+        }
+    }
+
+    @Test
+    void keepsServingOthersWhileAClientReadsA256MiBFileSlowlyOrNotAtAll() throws Exception {
+        sparseFile(root.resolve("big.bin"), 256L * 1024 * 1024);
+        try (TestServer server = TestServer.start(root, c -> c.withThreads(2));
+                Socket slow = new Socket("127.0.0.1", server.port())) {
+            slow.setReceiveBufferSize(16 * 1024);
+            slow.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
+            byte[] start = slow.getInputStream().readNBytes(1024); // the download has begun, then stalls
+
+            for (int i = 0; i < 20; i++) {
+                assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+            }
+            assertThat(new String(start, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
+    void cutsOffASlowlorisClientWithADeadlineForTheWholeHeadAndServesOthersMeanwhile() throws Exception {
+        ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+        try (TestServer server = TestServer.start(root,
+                c -> c.withThreads(1).withTimeouts(c.keepAliveTimeout(), Duration.ofSeconds(1), c.sendTimeout()));
+                RawClient slowloris = server.connect()) {
+            byte[] head = "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes(StandardCharsets.US_ASCII);
+            int[] next = {0};
+            // one byte every 50 ms: each read succeeds, so only a deadline for the whole head stops it
+            trickle.scheduleAtFixedRate(() -> {
+                if (next[0] < head.length) {
+                    try {
+                        slowloris.send(new byte[] {head[next[0]++]});
+                    } catch (RuntimeException e) {
+                        next[0] = head.length;
+                    }
+                }
+            }, 0, 50, TimeUnit.MILLISECONDS);
+
+            for (int i = 0; i < 5; i++) {
+                assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+            }
+            RawResponse cutOff = slowloris.readResponse();
+
+            assertThat(cutOff.status()).isEqualTo(408);
+            assertThat(cutOff.header("Connection")).isEqualTo("close");
+        } finally {
+            trickle.shutdownNow();
+        }
+    }
+
+    @Test
+    void neverReadsASmuggledRequestOutOfAChunkedBody() {
+        try (TestServer server = TestServer.start(root); RawClient client = server.connect()) {
+            client.send("POST /hello.txt HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "0\r\n\r\nGET /index.html HTTP/1.1\r\nHost: x\r\n\r\n");
+
+            String everything = client.readToEnd();
+
+            assertThat(everything).startsWith("HTTP/1.1 405 Method Not Allowed\r\n").contains("Connection: close\r\n");
+            assertThat(everything.split("HTTP/1.1 ", -1)).hasSize(2);
+        }
+    }
+
+    @Test
+    void refusesAmbiguousBodyLengthsAndCloses() {
+        for (String lengths : List.of("Content-Length: 5\r\nTransfer-Encoding: chunked", "Content-Length: 5\r\nContent-Length: 6",
+                "Content-Length: -5", "Content-Length: five", "Content-Length: 5, 6")) {
+            try (TestServer server = TestServer.start(root); RawClient client = server.connect()) {
+                client.send("POST / HTTP/1.1\r\nHost: x\r\n" + lengths + "\r\n\r\nhelloGET /index.html HTTP/1.1\r\nHost: x\r\n\r\n");
+
+                String everything = client.readToEnd();
+
+                assertThat(everything).as(lengths).startsWith("HTTP/1.1 400 Bad Request\r\n");
+                assertThat(everything.split("HTTP/1.1 ", -1)).as(lengths).hasSize(2);
+            }
+        }
+    }
+
+    @Test
+    void carriesOnWhenAClientResetsMidTransfer() throws Exception {
+        sparseFile(root.resolve("big.bin"), 64L * 1024 * 1024);
+        try (TestServer server = TestServer.start(root, c -> c.withThreads(2))) {
+            for (int i = 0; i < 5; i++) {
+                Socket quitter = new Socket("127.0.0.1", server.port());
+                quitter.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
+                quitter.getInputStream().readNBytes(100_000);
+                quitter.setSoLinger(true, 0); // close with a TCP reset
+                quitter.close();
+            }
+
+            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
+    void closesTheConnectionInsteadOfSendingAShortBodyWhenTheFileShrinks() throws Exception {
+        Path file = sparseFile(root.resolve("shrinking.bin"), 64L * 1024 * 1024);
+        try (TestServer server = TestServer.start(root); Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setReceiveBufferSize(32 * 1024);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(get("/shrinking.bin").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            long received = in.readNBytes(64 * 1024).length;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(1024 * 1024);
+            }
+
+            byte[] buffer = new byte[64 * 1024];
+            try {
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    received += n;
+                }
+            } catch (IOException reset) {
+                // a reset is as good as a close here
+            }
+
+            assertThat(received).isLessThan(64L * 1024 * 1024);
+            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
+    void answers404WhileTheRootIsGoneAndRecoversWhenItComesBack() throws Exception {
+        try (TestServer server = TestServer.start(root)) {
+            Files.delete(root.resolve("hello.txt"));
+            Files.delete(root.resolve("index.html"));
+            Files.delete(root);
+
+            assertThat(get(server, "/hello.txt").statusCode()).isEqualTo(404);
+            assertThat(get(server, "/").statusCode()).isEqualTo(404);
+
+            Files.createDirectory(root);
+            Files.writeString(root.resolve("hello.txt"), HELLO);
+
+            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
+    void cutsAResponseWhoseClientStoppedReadingAndFreesTheThread() throws Exception {
+        sparseFile(root.resolve("big.bin"), 256L * 1024 * 1024);
+        try (TestServer server = TestServer.start(root,
+                c -> c.withThreads(1).withTimeouts(c.keepAliveTimeout(), c.headerTimeout(), Duration.ofSeconds(1)));
+                Socket stalled = new Socket("127.0.0.1", server.port())) {
+            stalled.setReceiveBufferSize(16 * 1024);
+            stalled.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
+            stalled.getInputStream().readNBytes(1024);
+
+            // with one thread, this waits until the watchdog cuts the stalled download
+            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
+    void servesCorrectBytesTo200ParallelClientsWithAPoolOf8() throws Exception {
+        Random random = new Random(1);
+        List<byte[]> contents = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            byte[] content = new byte[random.nextInt(200_000) + 1];
+            random.nextBytes(content);
+            contents.add(content);
+            Files.write(root.resolve("file" + i + ".bin"), content);
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(200);
+        try (TestServer server = TestServer.start(root, c -> c.withThreads(8))) {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                results.add(clients.submit(() -> {
+                    boolean allCorrect = true;
+                    try (RawClient connection = server.connect()) {
+                        for (int request = 0; request < 5; request++) {
+                            int file = (n + request) % contents.size();
+                            RawResponse response = connection.send(get("/file" + file + ".bin")).readResponse();
+                            allCorrect &= response.status() == 200 && Arrays.equals(response.body(), contents.get(file));
+                        }
+                    }
+                    return allCorrect;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(120, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void answersGarbageAndKeepsServing() throws Exception {
+        Random random = new Random(99);
+        try (TestServer server = TestServer.start(root, c -> c.withTimeouts(c.keepAliveTimeout(),
+                Duration.ofMillis(500), c.sendTimeout()))) {
+            for (int i = 0; i < 200; i++) {
+                byte[] garbage = new byte[random.nextInt(3000) + 1];
+                random.nextBytes(garbage);
+                if (i % 3 == 0) {
+                    garbage[garbage.length - 1] = '\n';
+                }
+                try (RawClient client = server.connect()) {
+                    client.send(garbage);
+                    client.socket().shutdownOutput();
+                    client.readToEnd();
+                } catch (RuntimeException e) {
+                    // a reset for a request the server refused is fine
+                }
+            }
+
+            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
+    void serves1000ConcurrentKeepAliveConnectionsAndAMultiGiBFileWithASmallHeap() throws Exception {
+        sparseFile(root.resolve("huge.bin"), 3L * 1024 * 1024 * 1024);
+        try (TestServer server = TestServer.start(root)) {
+            List<RawClient> connections = new ArrayList<>();
+            try {
+                for (int i = 0; i < 1000; i++) {
+                    connections.add(server.connect().send(get("/hello.txt")));
+                }
+                for (RawClient connection : connections) {
+                    assertThat(connection.readResponse().bodyText()).isEqualTo(HELLO);
+                }
+                for (RawClient connection : connections) {
+                    connection.send(get("/index.html"));
+                }
+                for (RawClient connection : connections) {
+                    assertThat(connection.readResponse().status()).isEqualTo(200);
+                }
+            } finally {
+                connections.forEach(RawClient::close);
+            }
+
+            HttpResponse<InputStream> huge = client.send(HttpRequest.newBuilder(server.uri("/huge.bin")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            long total = 0;
+            byte[] buffer = new byte[1024 * 1024];
+            try (InputStream body = huge.body()) {
+                for (int n = body.read(buffer); n > 0; n = body.read(buffer)) {
+                    total += n;
+                }
+            }
+            assertThat(Runtime.getRuntime().maxMemory()).isLessThan(100L * 1024 * 1024);
+            assertThat(total).isEqualTo(3L * 1024 * 1024 * 1024);
+        }
+    }
+}
