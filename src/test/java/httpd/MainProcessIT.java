@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** httpd as a user runs it: a separate process, stopped with SIGTERM. */
+/** httpd as a user runs it: the packaged jar in a separate process, stopped with SIGTERM. */
 class MainProcessIT {
     @TempDir
     Path root;
@@ -27,7 +27,7 @@ class MainProcessIT {
     private Process startHttpd(String... args) throws Exception {
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(
-                List.of(javaBinary, "-cp", System.getProperty("java.class.path"), "httpd.Main"));
+                List.of(javaBinary, "-jar", Path.of("target", "httpd.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(false).start();
     }

@@ -110,7 +110,22 @@ public final class HttpServer implements AutoCloseable {
                 pauseAfterAcceptFailure();
                 continue;
             }
-            dispatch(socket);
+            try {
+                dispatch(socket);
+            } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+                // e.g. no native thread could be started: drop this connection, keep the server alive
+                log.error("could not hand connection to the pool: {}", e.toString());
+                closeQuietly(socket);
+                pauseAfterAcceptFailure();
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("closing rejected socket: {}", e.toString());
         }
     }
 

@@ -57,4 +57,79 @@ class ShutdownIT {
             // the listening socket is closed
         }
     }
+
+    @Test
+    void finishesEveryResponseInFlightWhenStoppedUnderLoad() throws Exception {
+        byte[] content = new byte[300_000];
+        new java.util.Random(3).nextBytes(content);
+        Files.write(root.resolve("file.bin"), content);
+        TestServer server = TestServer.start(root, c -> c.withThreads(4));
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch everyoneServed = new java.util.concurrent.CountDownLatch(20);
+        java.util.List<java.util.concurrent.Future<int[]>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            results.add(clients.submit(() -> {
+                int whole = 0;
+                int broken = 0;
+                boolean counted = false;
+                try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                    socket.setSoTimeout(30_000);
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = socket.getInputStream();
+                    while (true) {
+                        out.write("GET /file.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+                        String head = readHead(in);
+                        if (head == null) {
+                            break; // closed between responses: fine
+                        }
+                        byte[] body = in.readNBytes(content.length);
+                        if (java.util.Arrays.equals(body, content)) {
+                            whole++;
+                        } else {
+                            broken++;
+                        }
+                        if (!counted) {
+                            counted = true;
+                            everyoneServed.countDown();
+                        }
+                        if (head.contains("Connection: close")) {
+                            break;
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // the connection was closed between responses
+                } finally {
+                    if (!counted) {
+                        everyoneServed.countDown();
+                    }
+                }
+                return new int[] {whole, broken};
+            }));
+        }
+        everyoneServed.await();
+
+        server.server().stop(Duration.ofSeconds(30));
+
+        int whole = 0;
+        for (java.util.concurrent.Future<int[]> result : results) {
+            int[] counts = result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(counts[1]).as("responses cut short").isZero();
+            whole += counts[0];
+        }
+        clients.shutdownNow();
+        assertThat(whole).isGreaterThanOrEqualTo(20);
+    }
+
+    /** The head of the next response, or null when the server closed the connection first. */
+    private static String readHead(InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head.length() == 0 ? null : head.toString();
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
 }
