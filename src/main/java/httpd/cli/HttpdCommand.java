@@ -8,6 +8,8 @@ import httpd.http.HeaderField;
 import httpd.http.ParserLimits;
 import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
+import httpd.server.Trace;
+import httpd.server.WireTrace;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -105,6 +107,10 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "Add this header to every response (repeatable).")
     List<String> headers = new ArrayList<>();
 
+    @Option(names = "--trace", defaultValue = "false",
+            description = "Print each request head as received and each response head as sent, CR LF shown.")
+    boolean trace;
+
     @Option(names = {"-q", "--quiet"}, defaultValue = "false", description = "No access log lines.")
     boolean quiet;
 
@@ -171,7 +177,9 @@ public final class HttpdCommand implements Callable<Integer> {
         StaticFileHandler handler = new StaticFileHandler(
                 new PathResolver(serverConfig.root(), serverConfig.serveDotfiles()), MimeTypes.load(),
                 new SiteOptions(!noListing, spa, cacheControl, cors), serverConfig.serveDotfiles(), ZoneId.systemDefault());
-        HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone());
+        Trace wireTrace = trace ? new WireTrace(out, System.console() != null) : Trace.NONE;
+        HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
+                wireTrace);
         start(server);
         out.println("httpd " + version + " serving " + serverConfig.root() + " at "
                 + url(serverConfig.bindAddress(), server.port()) + " (Ctrl+C to stop)");

@@ -42,6 +42,7 @@ final class Connection implements Runnable {
     private ConnectionInput input;
     private RequestParser parser;
     private volatile ResponseWriter writer;
+    private int requests;
 
     Connection(long id, Socket socket, HttpServer server) {
         this.id = id;
@@ -72,6 +73,7 @@ final class Connection implements Runnable {
             return;
         }
         forceClose();
+        server.trace().closed(id, requests);
         server.connectionClosed(this);
     }
 
@@ -83,6 +85,7 @@ final class Connection implements Runnable {
         input.expectRequestBy(System.nanoTime() + config.headerTimeout().toNanos());
         parser = new RequestParser(config.limits());
         writer = new ResponseWriter(socket.getChannel(), server.serverName(), config.extraHeaders(), server.date());
+        server.trace().opened(id, client + ":" + socket.getPort());
     }
 
     private Next serve() throws IOException {
@@ -106,6 +109,10 @@ final class Connection implements Runnable {
                 return Next.CLOSE;
             }
             long start = System.nanoTime();
+            requests++;
+            if (server.trace() != Trace.NONE) {
+                server.trace().request(id, input.rawHead());
+            }
             RequestHead request;
             try {
                 request = parser.parse(input);
@@ -137,6 +144,7 @@ final class Connection implements Runnable {
             } finally {
                 server.accessLog().log(client, request, response.status().code(), sent, System.nanoTime() - start);
             }
+            server.trace().response(id, writer.lastHead(), sent);
         }
         return persistent;
     }
@@ -172,6 +180,7 @@ final class Connection implements Runnable {
         try (Response response = ErrorPages.of(status)) {
             long sent = writer.write(response, true, ConnectionHeader.CLOSE);
             server.accessLog().log(client, null, status.code(), sent, System.nanoTime() - start);
+            server.trace().response(id, writer.lastHead(), sent);
         } catch (IOException e) {
             log.debug("connection {}: could not send {}: {}", id, status, e.toString());
         }

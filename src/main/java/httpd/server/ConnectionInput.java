@@ -44,6 +44,8 @@ final class ConnectionInput extends InputStream {
     private int scanned;
     /** While a head is parsed, reads stop here: parsing never waits for the network. */
     private int readLimit = -1;
+    /** Where the head being parsed starts in the buffer, for the wire trace. */
+    private int headStart;
     private long idleDeadline;
     private long headDeadline;
 
@@ -73,10 +75,12 @@ final class ConnectionInput extends InputStream {
                 headDeadline = System.nanoTime() + headerTimeoutNanos;
             }
             if (findEndOfHead()) {
+                headStart = position;
                 readLimit = scanned;
                 return HeadResult.COMPLETE;
             }
             if (limit - position >= maxHeadBytes) {
+                headStart = position;
                 readLimit = limit;
                 return HeadResult.COMPLETE;
             }
@@ -97,6 +101,11 @@ final class ConnectionInput extends InputStream {
                 }
             }
         }
+    }
+
+    /** The head found by {@link #readHead}, byte for byte as received (for the wire trace). */
+    byte[] rawHead() {
+        return Arrays.copyOfRange(buffer, headStart, Math.max(headStart, readLimit));
     }
 
     /** The head has been parsed: what follows it (a body, the next request) stays in the buffer. */

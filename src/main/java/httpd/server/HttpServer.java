@@ -42,6 +42,7 @@ public final class HttpServer implements AutoCloseable {
     private final String serverName;
     private final PerSecondText date;
     private final AccessLog accessLog;
+    private final Trace trace;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionIds = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -52,6 +53,12 @@ public final class HttpServer implements AutoCloseable {
     private volatile boolean stopping;
 
     public HttpServer(ServerConfig config, RequestHandler handler, String serverName, Clock clock) {
+        this(config, handler, serverName, clock, Trace.NONE);
+    }
+
+    /** @param trace where {@code --trace} shows the bytes on the wire ({@link Trace#NONE} for nowhere) */
+    public HttpServer(ServerConfig config, RequestHandler handler, String serverName, Clock clock, Trace trace) {
+        this.trace = trace;
         this.config = config;
         this.handler = handler;
         this.serverName = serverName;
@@ -282,6 +289,10 @@ public final class HttpServer implements AutoCloseable {
 
     AccessLog accessLog() {
         return accessLog;
+    }
+
+    Trace trace() {
+        return trace;
     }
 
     private static ThreadFactory namedThreads(String prefix) {

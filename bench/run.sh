@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# Benchmark: httpd against nginx (and jwebserver when a JDK 18+ is installed), same machine, same run.
+# Builds the jar, makes a fixture root, then for each server in turn: start it on a free loopback port,
+# run the scenarios with wrk, stop it. Prints one table with ratios to nginx and saves it under results/.
+#
+#   bench/run.sh            full run (20 s per scenario)
+#   bench/run.sh --quick    about a minute per server (4 s per scenario)
+#
+# Scenarios: S1 1 KiB keep-alive, 50 connections; S2 1 KiB, a new connection per request; S3 64 KiB
+# keep-alive; S4 100 MiB, 4 connections; S5 404s keep-alive; S6 1000 keep-alive connections on 1 KiB;
+# S7 start-up to the first 200 (median of 5). Also: peak RSS in S6 and server CPU time per request
+# (per GiB in S4), from /proc. Everything runs on 127.0.0.1 and every loop is bounded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=20
+[ "${1:-}" = "--quick" ] && DURATION=4
+
+need() { command -v "$1" >/dev/null || missing+=("$2"); }
+missing=()
+need wrk wrk
+need nginx nginx-light
+need curl curl
+need bc bc
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bench: installing ${missing[*]} (Debian packages)"
+  (apt-get update -qq && apt-get install -y -qq "${missing[@]}") >/dev/null
+fi
+mvn -B -q package -DskipTests
+
+work=$(mktemp -d)
+chmod 755 "$work"
+site="$work/site"
+mkdir -p "$site"
+head -c 1024 /dev/zero | tr '\0' 'x' > "$site/small.html"
+head -c 65536 /dev/urandom > "$site/medium.bin"
+head -c $((100 * 1024 * 1024)) /dev/urandom > "$site/big.bin"
+echo '<h1>bench</h1>' > "$site/index.html"
+
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() {
+  local port
+  for port in $(seq 20000 20999); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  return 1
+}
+
+jwebserver_bin=""
+for jdk in /usr/lib/jvm/*/; do
+  if [ -x "$jdk/bin/jwebserver" ]; then jwebserver_bin="$jdk/bin/jwebserver"; fi
+done
+
+# start_server NAME PORT: starts it in the background, sets server_pid (the process whose CPU and RSS count)
+start_server() {
+  local name=$1 port=$2
+  case "$name" in
+    httpd)
+      java -jar target/httpd.jar --port "$port" --root "$site" > "$work/httpd-access.log" 2> "$work/httpd-err.log" &
+      server_pid=$! ;;
+    nginx)
+      mkdir -p "$work/nginx"
+      cat > "$work/nginx/nginx.conf" <<CONF
+user root;
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 4096; }
+http {
+  include /etc/nginx/mime.types;
+  access_log $work/nginx/access.log;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  log_not_found off;
+  server {
+    listen 127.0.0.1:$port reuseport;
+    root $site;
+    index index.html;
+  }
+}
+CONF
+      nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+      server_pid=$! ;;
+    jwebserver)
+      "$jwebserver_bin" -b 127.0.0.1 -p "$port" -d "$site" -o info > "$work/jweb.log" 2>&1 &
+      server_pid=$! ;;
+  esac
+}
+
+wait_ready() {
+  local port=$1
+  for _ in $(seq 1 2000); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/small.html" 2>/dev/null)" = 200 ]; then return 0; fi
+    sleep 0.005
+  done
+  return 1
+}
+
+# CPU seconds (user+system) of the server and, for nginx, its workers
+cpu_seconds() {
+  local pids
+  pids=$(echo "$server_pid"; pgrep -P "$server_pid" || true)
+  local ticks=0 pid
+  for pid in $pids; do
+    [ -r "/proc/$pid/stat" ] || continue
+    ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat") ))
+  done
+  echo "scale=3; $ticks / $(getconf CLK_TCK)" | bc
+}
+
+peak_rss_kib() {
+  local pids total=0 pid
+  pids=$(echo "$server_pid"; pgrep -P "$server_pid" || true)
+  for pid in $pids; do
+    [ -r "/proc/$pid/status" ] || continue
+    total=$(( total + $(awk '/VmHWM/{print $2}' "/proc/$pid/status") ))
+  done
+  echo "$total"
+}
+
+# run_wrk LABEL CONNECTIONS PATH [HEADER]: prints "req/s MB/s p99_ms errors requests"
+run_wrk() {
+  local connections=$2 path=$3 header=${4:-}
+  local out
+  if [ -n "$header" ]; then
+    out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency --timeout 5s -H "$header" "http://127.0.0.1:$port$path" 2>&1)
+  else
+    out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency --timeout 5s "http://127.0.0.1:$port$path" 2>&1)
+  fi
+  local rps mbps p99 errors requests non2xx
+  rps=$(echo "$out" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')
+  mbps=$(echo "$out" | awk '/^Transfer\/sec/{v=$2; if (v ~ /GB/) {sub("GB","",v); v*=1024} else if (v ~ /KB/) {sub("KB","",v); v/=1024} else {sub("MB","",v)}; printf "%.1f", v}')
+  p99=$(echo "$out" | awk '$1=="99%"{v=$2; if (v ~ /ms/) {sub("ms","",v)} else if (v ~ /us/) {sub("us","",v); v/=1000} else if (v ~ /s/) {sub("s","",v); v*=1000}; printf "%.2f", v}')
+  errors=$(echo "$out" | sed -n 's/.*Socket errors: connect \([0-9]*\), read \([0-9]*\), write \([0-9]*\), timeout \([0-9]*\).*/\1 \2 \3 \4/p' | awk '{print $1+$2+$3+$4}')
+  requests=$(echo "$out" | sed -n 's/^ *\([0-9]*\) requests in.*/\1/p')
+  non2xx=$(echo "$out" | sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p')
+  if [ "$path" != "/missing" ]; then errors=$(( ${errors:-0} + ${non2xx:-0} )); fi
+  echo "${rps:-0} ${mbps:-0} ${p99:-0} ${errors:-0} ${requests:-0}"
+}
+
+startup_ms() {
+  local name=$1 samples=() i
+  for i in 1 2 3 4 5; do
+    port=$(free_port)
+    local t0 t1
+    t0=$(date +%s%N)
+    start_server "$name" "$port"
+    wait_ready "$port" || true
+    t1=$(date +%s%N)
+    samples+=($(( (t1 - t0) / 1000000 )))
+    kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""
+  done
+  printf '%s\n' "${samples[@]}" | sort -n | sed -n 3p
+}
+
+servers=(nginx httpd)
+[ -n "$jwebserver_bin" ] && servers+=(jwebserver) || echo "bench: no JDK 18+ with jwebserver found; skipping it"
+declare -A result
+for name in "${servers[@]}"; do
+  echo "bench: $name" >&2
+  port=$(free_port)
+  start_server "$name" "$port"
+  wait_ready "$port" || { echo "bench: $name did not start" >&2; continue; }
+  # warm-up (the JIT for the Java servers)
+  wrk -t2 -c50 -d3s "http://127.0.0.1:$port/small.html" >/dev/null 2>&1 || true
+  for scenario in S1 S2 S3 S4 S5 S6; do
+    cpu_before=$(cpu_seconds)
+    case $scenario in
+      S1) line=$(run_wrk S1 50 /small.html) ;;
+      S2) line=$(run_wrk S2 50 /small.html "Connection: close") ;;
+      S3) line=$(run_wrk S3 50 /medium.bin) ;;
+      S4) line=$(run_wrk S4 4 /big.bin) ;;
+      S5) line=$(run_wrk S5 50 /missing) ;;
+      S6) line=$(run_wrk S6 1000 /small.html) ;;
+    esac
+    cpu_after=$(cpu_seconds)
+    read -r rps mbps p99 errors requests <<< "$line"
+    cpu=$(echo "scale=6; $cpu_after - $cpu_before" | bc)
+    if [ "$scenario" = S4 ]; then
+      gib=$(echo "scale=6; $mbps * $DURATION / 1024" | bc)
+      cpu_unit=$(echo "scale=3; if ($gib > 0) $cpu / $gib else 0" | bc)" s/GiB"
+    else
+      cpu_unit=$(echo "scale=1; if ($requests > 0) $cpu * 1000000 / $requests else 0" | bc)" us/req"
+    fi
+    result[$name,$scenario]="$rps $mbps $p99 $errors"
+    result[$name,$scenario,cpu]=$cpu_unit
+  done
+  result[$name,rss]=$(( $(peak_rss_kib) / 1024 ))
+  kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""
+  result[$name,S7]=$(startup_ms "$name")
+done
+
+machine="$(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
+report() {
+  echo "# bench/run.sh $(date -u +%Y-%m-%dT%H:%MZ) (${DURATION}s per scenario; $machine; wrk -t2 on the same cores)"
+  echo
+  echo "| scenario | server | req/s | MB/s | p99 ms | errors | server CPU | ratio to nginx |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  for scenario in S1 S2 S3 S4 S5 S6; do
+    read -r nrps nmbps _ _ <<< "${result[nginx,$scenario]:-0 0 0 0}"
+    for name in "${servers[@]}"; do
+      read -r rps mbps p99 errors <<< "${result[$name,$scenario]:-0 0 0 0}"
+      if [ "$scenario" = S4 ]; then ratio=$(echo "scale=2; if ($nmbps > 0) $mbps / $nmbps else 0" | bc)
+      else ratio=$(echo "scale=2; if ($nrps > 0) $rps / $nrps else 0" | bc); fi
+      echo "| $scenario | $name | $rps | $mbps | $p99 | $errors | ${result[$name,$scenario,cpu]:-} | ${ratio} |"
+    done
+  done
+  echo
+  echo "| server | S7 start-up to first 200 (median of 5) | peak RSS after S6 |"
+  echo "|---|---:|---:|"
+  for name in "${servers[@]}"; do
+    echo "| $name | ${result[$name,S7]:-?} ms | ${result[$name,rss]:-?} MiB |"
+  done
+}
+mkdir -p bench/results
+file="bench/results/$(date -u +%Y-%m-%d)-$(hostname -s)$([ "$DURATION" = 4 ] && echo -quick).md"
+report | tee "$file"
+echo
+echo "bench: saved $file"

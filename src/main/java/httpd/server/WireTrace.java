@@ -1,0 +1,94 @@
+package httpd.server;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Prints every request head as received and every response head as sent, with CR and LF made visible
+ * ({@code ␍␊}), so a class can see HTTP ride on the socket. Every byte that is not printable ASCII is shown
+ * escaped ({@code \x1b}): a request can never drive the terminal it is shown on. Bodies are counted, never
+ * printed.
+ */
+public final class WireTrace implements Trace {
+    private static final String RESET = "\u001b[0m";
+    private static final String DIM = "\u001b[2m";
+    private static final String REQUEST = "\u001b[36m";
+    private static final String RESPONSE = "\u001b[32m";
+
+    private final PrintStream out;
+    private final boolean colours;
+
+    /**
+     * @param colours ANSI colours, for a terminal; plain text otherwise
+     */
+    public WireTrace(PrintStream out, boolean colours) {
+        this.out = out;
+        this.colours = colours;
+    }
+
+    @Override
+    public void opened(long connection, String client) {
+        print(DIM, "[#" + connection + "] connection opened from " + visible(client.getBytes(StandardCharsets.UTF_8)) + "\n");
+    }
+
+    @Override
+    public void request(long connection, byte[] rawHead) {
+        print(REQUEST, lines(connection, "> ", rawHead));
+    }
+
+    @Override
+    public void response(long connection, String head, long bodyBytes) {
+        String text = lines(connection, "< ", head.getBytes(StandardCharsets.ISO_8859_1))
+                + "[#" + connection + "] < (" + bodyBytes + " bytes of body)\n";
+        print(RESPONSE, text);
+    }
+
+    @Override
+    public void closed(long connection, int requests) {
+        print(DIM, "[#" + connection + "] connection closed after " + requests
+                + (requests == 1 ? " request" : " requests") + "\n");
+    }
+
+    /** One output line per line on the wire, each with its line ending shown. */
+    static String lines(long connection, String direction, byte[] bytes) {
+        StringBuilder text = new StringBuilder(bytes.length * 2);
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                int end = Math.min(i + 1, bytes.length);
+                if (end > start) {
+                    text.append("[#").append(connection).append("] ").append(direction)
+                            .append(visible(java.util.Arrays.copyOfRange(bytes, start, end))).append('\n');
+                }
+                start = i + 1;
+            }
+        }
+        return text.toString();
+    }
+
+    /** Printable ASCII as it is, CR and LF as ␍ and ␊, anything else as \xHH. */
+    static String visible(byte[] bytes) {
+        StringBuilder text = new StringBuilder(bytes.length + 8);
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            if (c == '\r') {
+                text.append('\u240d');
+            } else if (c == '\n') {
+                text.append('\u240a');
+            } else if (c >= 0x20 && c < 0x7f && c != '\\') {
+                text.append((char) c);
+            } else {
+                text.append(String.format("\\x%02x", c));
+            }
+        }
+        return text.toString();
+    }
+
+    private void print(String colour, String text) {
+        String block = colours ? colour + text.stripTrailing() + RESET + "\n" : text;
+        synchronized (out) {
+            out.print(block);
+            out.flush();
+        }
+    }
+}
