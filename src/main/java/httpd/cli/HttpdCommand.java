@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
@@ -37,6 +38,7 @@ import picocli.CommandLine.PropertiesDefaultProvider;
 
 /** The command line: options in, a running server out, and one clear line for every mistake. */
 @Command(name = "httpd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = AutoComplete.GenerateCompletion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "A small, fast, safe static file server.",
         footer = {"", "Settings come from --config FILE, else config/httpd.properties if it exists;"
@@ -111,6 +113,10 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "Print each request head as received and each response head as sent, CR LF shown.")
     boolean trace;
 
+    @Option(names = "--open", defaultValue = "false",
+            description = "Open the URL in the default browser (does nothing where there is no desktop).")
+    boolean open;
+
     @Option(names = {"-q", "--quiet"}, defaultValue = "false", description = "No access log lines.")
     boolean quiet;
 
@@ -181,9 +187,15 @@ public final class HttpdCommand implements Callable<Integer> {
         HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
                 wireTrace);
         start(server);
-        out.println("httpd " + version + " serving " + serverConfig.root() + " at "
-                + url(serverConfig.bindAddress(), server.port()) + " (Ctrl+C to stop)");
+        String url = url(serverConfig.bindAddress(), server.port());
+        out.println("httpd " + version + " serving " + serverConfig.root() + " at " + url + " (Ctrl+C to stop)");
+        for (String lanUrl : Banner.networkUrls(serverConfig.bindAddress(), server.port())) {
+            out.println("  also at " + lanUrl);
+        }
         out.flush();
+        if (open) {
+            Banner.openBrowser(url);
+        }
         onStarted.accept(server);
         server.awaitStopped();
         return EXIT_OK;

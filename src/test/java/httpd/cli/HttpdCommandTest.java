@@ -183,4 +183,25 @@ class HttpdCommandTest {
         assertThat(code).isZero();
         assertThat(stderr()).isEmpty();
     }
+
+    @Test
+    void generatesABashCompletionScript() {
+        assertThat(run("generate-completion")).isZero();
+        assertThat(stdout()).contains("complete -F", "--port", "--root");
+    }
+
+    @Test
+    void listsNetworkUrlsOnlyWhenBoundToEveryInterface() throws Exception {
+        assertThat(Banner.networkUrls(InetAddress.getLoopbackAddress(), 7891)).isEmpty();
+        assertThat(Banner.networkUrls(InetAddress.getByName("0.0.0.0"), 7891))
+                .allMatch(url -> url.matches("http://\\d+\\.\\d+\\.\\d+\\.\\d+:7891/"));
+    }
+
+    @Test
+    void opensNoBrowserQuietlyWhereThereIsNoDesktop() {
+        int code = run("-r", temp.toString(), "-p", "0", "--open");
+
+        assertThat(code).isZero();
+        assertThat(stderr()).isEmpty();
+    }
 }

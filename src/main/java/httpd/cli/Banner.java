@@ -1,0 +1,58 @@
+package httpd.cli;
+
+import java.awt.Desktop;
+import java.awt.GraphicsEnvironment;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The extras of the start-up banner: LAN URLs for a phone to open, and opening a browser. */
+final class Banner {
+    private Banner() {
+    }
+
+    /**
+     * When httpd listens on every interface, the URL of each non-loopback address of this machine (IPv4
+     * only for 0.0.0.0; IPv6 too for ::). Empty when it listens on one address.
+     */
+    static List<String> networkUrls(InetAddress bind, int port) {
+        List<String> urls = new ArrayList<>();
+        if (!bind.isAnyLocalAddress()) {
+            return urls;
+        }
+        boolean includeIpv6 = bind instanceof Inet6Address;
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address || includeIpv6 && !address.isLinkLocalAddress()) {
+                        urls.add(HttpdCommand.url(address, port));
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // no list of interfaces: the loopback URL has been shown
+        }
+        return urls;
+    }
+
+    /** Opens the URL where a desktop exists; anywhere else, quietly does nothing. */
+    static void openBrowser(String url) {
+        try {
+            if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+                    && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                Desktop.getDesktop().browse(URI.create(url));
+            }
+        } catch (Exception | LinkageError e) {
+            // no browser to open: the URL is in the banner
+        }
+    }
+}
