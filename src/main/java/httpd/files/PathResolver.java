@@ -13,7 +13,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Maps a request path onto a file under the document root, and refuses everything outside it.
@@ -26,9 +28,19 @@ import java.util.List;
  */
 public final class PathResolver {
     public static final String INDEX_FILE = "index.html";
+    private static final int RECENT_PATHS = 1024;
 
     private final Path root;
     private final boolean serveDotfiles;
+    /** Paths resolved to files lately, most recently used last; bounded. */
+    private final Map<String, Resolution.File> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Resolution.File> eldest) {
+            return size() > RECENT_PATHS;
+        }
+    };
 
     /**
      * @param root          the document root; it is turned into its real path once, here
@@ -49,6 +61,53 @@ public final class PathResolver {
      * @throws HttpException 400 for an invalid percent-encoding, invalid UTF-8, NUL or another control byte
      */
     public Resolution resolve(String rawPath) throws HttpException {
+        Resolution.File recent = recentlyResolved(rawPath);
+        if (recent != null) {
+            return recent;
+        }
+        Resolution resolution = resolveFully(rawPath);
+        if (resolution instanceof Resolution.File file && file.attributes().fileKey() != null) {
+            remember(rawPath, file);
+        }
+        return resolution;
+    }
+
+    /**
+     * The file this path resolved to before, if a stat shows it is still that very file (same identity,
+     * size and modification time): then the checks that already passed (segments, dotfiles, the real path
+     * inside the root) hold for it still, and one stat replaces a dozen system calls.
+     */
+    private Resolution.File recentlyResolved(String rawPath) {
+        Resolution.File previous;
+        synchronized (recent) {
+            previous = recent.get(rawPath);
+        }
+        if (previous == null) {
+            return null;
+        }
+        try {
+            BasicFileAttributes now = Files.readAttributes(previous.path(), BasicFileAttributes.class);
+            BasicFileAttributes then = previous.attributes();
+            if (now.isRegularFile() && then.fileKey().equals(now.fileKey()) && now.size() == then.size()
+                    && now.lastModifiedTime().equals(then.lastModifiedTime())) {
+                return new Resolution.File(previous.path(), now);
+            }
+        } catch (IOException | SecurityException e) {
+            // gone or unreadable: resolve it afresh
+        }
+        synchronized (recent) {
+            recent.remove(rawPath);
+        }
+        return null;
+    }
+
+    private void remember(String rawPath, Resolution.File file) {
+        synchronized (recent) {
+            recent.put(rawPath, file);
+        }
+    }
+
+    private Resolution resolveFully(String rawPath) throws HttpException {
         DecodedPath decoded = decodeSegments(rawPath);
         if (decoded == null || !serveDotfiles && decoded.segments.stream().anyMatch(s -> s.startsWith("."))) {
             return Resolution.NOT_FOUND;

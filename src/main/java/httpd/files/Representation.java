@@ -1,6 +1,7 @@
 package httpd.files;
 
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 
 /**
@@ -8,15 +9,19 @@ import java.time.Instant;
  * precompressed {@code .br} or {@code .gz} sibling) and the validators that identify this version.
  *
  * @param file            the file whose bytes are sent
- * @param size            its size in bytes
+ * @param attributes      what a stat of it said when the request came
  * @param lastModified    its modification time, truncated to seconds as HTTP dates are
  * @param contentType     the Content-Type of the original file
  * @param contentEncoding "br", "gzip", or null for the file as it is
  * @param etag            a strong entity tag, quoted (RFC 9110 §8.8.3)
  * @param hasVariants     whether another encoding of the same file exists (then responses say Vary)
  */
-public record Representation(Path file, long size, Instant lastModified, String contentType, String contentEncoding,
+public record Representation(Path file, BasicFileAttributes attributes, Instant lastModified, String contentType, String contentEncoding,
         String etag, boolean hasVariants) {
+
+    public long size() {
+        return attributes.size();
+    }
 
     /**
      * A strong ETag from size and modification time: it changes whenever an edit changes either, which is

@@ -42,6 +42,7 @@ public final class StaticFileHandler implements RequestHandler {
     private final SiteOptions options;
     private final DirectoryListing listing;
     private final RangeResponses ranges;
+    private final FileContentCache cache = FileContentCache.forThisJvm();
 
     public StaticFileHandler(PathResolver resolver, MimeTypes mimeTypes, SiteOptions options, boolean showDotfiles,
             ZoneId zone) {
@@ -109,9 +110,18 @@ public final class StaticFileHandler implements RequestHandler {
             }
             case PROCEED -> { }
         }
+        Optional<String> range = headers.first("Range");
+        boolean wholeFile = range.isEmpty() || !Preconditions.ifRangeHolds(headers, representation);
         FileChannel channel = null;
+        Body cached = null;
         try {
-            channel = withBody ? FileChannel.open(representation.file(), StandardOpenOption.READ) : null;
+            if (withBody && wholeFile) {
+                byte[] bytes = cache.bytes(representation.file(), representation.attributes());
+                cached = bytes == null ? null : new Body.Bytes(bytes);
+            }
+            if (withBody && cached == null) {
+                channel = FileChannel.open(representation.file(), StandardOpenOption.READ);
+            }
         } catch (NoSuchFileException e) {
             return notFound(headers, withBody);
         } catch (AccessDeniedException e) {
@@ -126,12 +136,11 @@ public final class StaticFileHandler implements RequestHandler {
             response.header("Content-Encoding", representation.contentEncoding());
         }
         validators(response.header("Accept-Ranges", "bytes"), representation);
-        Optional<String> range = headers.first("Range");
-        if (range.isPresent() && Preconditions.ifRangeHolds(headers, representation)) {
+        if (!wholeFile) {
             return ranges.respond(response, ByteRanges.parse(range.get(), representation.size()), representation,
                     channel);
         }
-        return response.body(new Body.FileRegion(channel, 0, representation.size())).build();
+        return response.body(cached != null ? cached : new Body.FileRegion(channel, 0, representation.size())).build();
     }
 
     /** The headers that identify this version of the file, sent with 200, 206 and 304 alike. */
@@ -178,7 +187,7 @@ public final class StaticFileHandler implements RequestHandler {
     private static Representation representation(Path path, BasicFileAttributes attributes, String type,
             String encoding, boolean hasVariants) {
         long modified = attributes.lastModifiedTime().toMillis();
-        return new Representation(path, attributes.size(), Instant.ofEpochMilli(modified).truncatedTo(ChronoUnit.SECONDS),
+        return new Representation(path, attributes, Instant.ofEpochMilli(modified).truncatedTo(ChronoUnit.SECONDS),
                 type, encoding, Representation.etagOf(attributes.size(), modified, encoding), hasVariants);
     }
 

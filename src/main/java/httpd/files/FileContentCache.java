@@ -1,0 +1,102 @@
+package httpd.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The bytes of small files, kept in memory and checked against the file's identity, size and modification
+ * time on every use, so an edit shows at once. A hit costs no open, read or close. Bounded in bytes; the
+ * least recently used files leave first.
+ */
+final class FileContentCache {
+    /** Files up to this size are cached. */
+    static final int MAX_FILE_BYTES = 64 * 1024;
+
+    private record Version(Object fileKey, long size, long modifiedMillis) {
+        static Version of(BasicFileAttributes attributes) {
+            return new Version(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime().toMillis());
+        }
+    }
+
+    private record Entry(Version version, byte[] bytes) {
+    }
+
+    private final long capacityBytes;
+    private final Map<Path, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private long cachedBytes;
+
+    FileContentCache(long capacityBytes) {
+        this.capacityBytes = capacityBytes;
+    }
+
+    /** A cache sized for this JVM: an eighth of the maximum heap, at most 32 MiB. */
+    static FileContentCache forThisJvm() {
+        return new FileContentCache(Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8));
+    }
+
+    /**
+     * The file's bytes when it is small enough, from memory if the cached copy is of this very version.
+     *
+     * @param attributes what a stat of the file said just now
+     * @return the bytes, or null for a file too large to cache or one that changed while it was read
+     */
+    byte[] bytes(Path file, BasicFileAttributes attributes) throws IOException {
+        if (attributes.size() > MAX_FILE_BYTES || attributes.fileKey() == null) {
+            return null;
+        }
+        Version version = Version.of(attributes);
+        synchronized (this) {
+            Entry entry = entries.get(file);
+            if (entry != null && entry.version().equals(version)) {
+                return entry.bytes();
+            }
+        }
+        byte[] bytes = read(file, (int) attributes.size());
+        if (bytes != null) {
+            store(file, new Entry(version, bytes));
+        }
+        return bytes;
+    }
+
+    private static byte[] read(Path file, int size) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() != size) {
+                return null;
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(size);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    return null;
+                }
+            }
+            return buffer.array();
+        }
+    }
+
+    private synchronized void store(Path file, Entry entry) {
+        Entry previous = entries.put(file, entry);
+        cachedBytes += entry.bytes().length - (previous == null ? 0 : previous.bytes().length);
+        var eldest = entries.entrySet().iterator();
+        while (cachedBytes > capacityBytes && eldest.hasNext()) {
+            Entry evicted = eldest.next().getValue();
+            eldest.remove();
+            cachedBytes -= evicted.bytes().length;
+        }
+    }
+
+    synchronized int size() {
+        return entries.size();
+    }
+
+    @Override
+    public String toString() {
+        return "FileContentCache[" + Objects.toString(capacityBytes) + " bytes]";
+    }
+}
