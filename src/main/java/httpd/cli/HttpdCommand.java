@@ -5,6 +5,10 @@ import httpd.files.PathResolver;
 import httpd.files.SiteOptions;
 import httpd.files.StaticFileHandler;
 import httpd.http.HeaderField;
+import httpd.http.RequestHandler;
+import httpd.reload.FileWatcher;
+import httpd.reload.LiveReloadHandler;
+import httpd.reload.ReloadEvents;
 import httpd.http.ParserLimits;
 import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
@@ -109,6 +113,10 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "Add this header to every response (repeatable).")
     List<String> headers = new ArrayList<>();
 
+    @Option(names = "--watch", defaultValue = "false",
+            description = "Live reload: open pages reload (stylesheets refresh) when a file under the root changes.")
+    boolean watch;
+
     @Option(names = "--trace", defaultValue = "false",
             description = "Print each request head as received and each response head as sent, CR LF shown.")
     boolean trace;
@@ -125,23 +133,32 @@ public final class HttpdCommand implements Callable<Integer> {
     Path config;
 
     private final PrintStream out;
-    private final Consumer<HttpServer> onStarted;
+    private final Consumer<Running> onStarted;
 
-    HttpdCommand(PrintStream out, Consumer<HttpServer> onStarted) {
+    /** A started server, and what must end before it can stop gracefully (live-reload streams). */
+    record Running(HttpServer server, ReloadEvents reloadEvents) {
+        /** Ctrl+C: end the event streams at once, then let responses in flight finish. */
+        void stopGracefully() {
+            reloadEvents.close();
+            server.stopGracefully();
+        }
+    }
+
+    HttpdCommand(PrintStream out, Consumer<Running> onStarted) {
         this.out = out;
         this.onStarted = onStarted;
     }
 
     /** Runs httpd with these arguments until it is stopped; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, server -> ShutdownSignals.install(server::stopGracefully));
+        return run(args, out, err, running -> ShutdownSignals.install(running::stopGracefully));
     }
 
     /**
      * @param onStarted called once the server listens: the CLI installs signal handlers there, tests take
      *                  the server to stop it
      */
-    static int run(String[] args, PrintStream out, PrintStream err, Consumer<HttpServer> onStarted) {
+    static int run(String[] args, PrintStream out, PrintStream err, Consumer<Running> onStarted) {
         CommandLine cli = new CommandLine(new HttpdCommand(out, onStarted));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
@@ -180,9 +197,15 @@ public final class HttpdCommand implements Callable<Integer> {
     public Integer call() throws UsageError, StartFailure, IOException {
         ServerConfig serverConfig = toServerConfig();
         String version = VersionProvider.version();
-        StaticFileHandler handler = new StaticFileHandler(
+        RequestHandler handler = new StaticFileHandler(
                 new PathResolver(serverConfig.root(), serverConfig.serveDotfiles()), MimeTypes.load(),
                 new SiteOptions(!noListing, spa, cacheControl, cors), serverConfig.serveDotfiles(), ZoneId.systemDefault());
+        ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, threads / 4), Duration.ofSeconds(15));
+        FileWatcher watcher = null;
+        if (watch) {
+            watcher = new FileWatcher(serverConfig.root(), Duration.ofMillis(150), reloadEvents::changed).start();
+            handler = new LiveReloadHandler(handler, reloadEvents);
+        }
         Trace wireTrace = trace ? new WireTrace(out, System.console() != null) : Trace.NONE;
         HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
                 wireTrace);
@@ -196,8 +219,11 @@ public final class HttpdCommand implements Callable<Integer> {
         if (open) {
             Banner.openBrowser(url);
         }
-        onStarted.accept(server);
+        onStarted.accept(new Running(server, reloadEvents));
         server.awaitStopped();
+        if (watcher != null) {
+            watcher.close();
+        }
         return EXIT_OK;
     }
 

@@ -67,5 +67,23 @@ public sealed interface Body extends AutoCloseable {
         }
     }
 
+    /**
+     * A body of unknown length written as events happen, such as a Server-Sent Events stream. It is
+     * delimited by closing the connection (RFC 9112 §6.3, rule 8), so no Content-Length is sent.
+     */
+    record Stream(StreamSource source) implements Body {
+        @Override
+        public long length() {
+            return -1;
+        }
+    }
+
+    /** Writes a {@link Stream} until it ends or the client goes away. */
+    @FunctionalInterface
+    interface StreamSource {
+        /** @return the number of bytes written */
+        long writeTo(java.nio.channels.WritableByteChannel out) throws IOException;
+    }
+
     Body EMPTY = new Empty();
 }

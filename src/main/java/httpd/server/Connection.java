@@ -133,10 +133,14 @@ final class Connection implements Runnable {
     /** Answers one request; returns whether the connection stays open for another. */
     private boolean respond(RequestHead request, long start) throws IOException {
         boolean persistent = request.wantsPersistentConnection() && discardBody(request) && !server.isStopping();
+        Response response = handle(request);
+        if (response.body().length() < 0) {
+            persistent = false; // a body of unknown length ends when the connection closes
+        }
         ConnectionHeader connectionHeader = persistent
                 ? request.version() == HttpVersion.HTTP_1_0 ? ConnectionHeader.KEEP_ALIVE : ConnectionHeader.NONE
                 : ConnectionHeader.CLOSE;
-        try (Response response = handle(request)) {
+        try (response) {
             boolean withBody = !HttpMethod.HEAD.name().equals(request.method());
             long sent = 0;
             try {

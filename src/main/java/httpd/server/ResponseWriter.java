@@ -78,6 +78,11 @@ final class ResponseWriter {
             writeFully(headBytes);
             return 0;
         }
+        if (body instanceof Body.Stream stream) {
+            writeFully(headBytes);
+            writing = false; // a stream waits for events between writes; that is not a stall
+            return stream.source().writeTo(channel);
+        }
         if (body instanceof Body.Bytes bytes) {
             writeFully(headBytes, ByteBuffer.wrap(bytes.bytes()));
         } else if (body instanceof Body.FileRegion region && region.length() <= SMALL_FILE_BYTES) {
@@ -118,7 +123,7 @@ final class ResponseWriter {
         for (HeaderField field : extraHeaders) {
             head.append(field.name()).append(": ").append(field.value()).append("\r\n");
         }
-        if (hasContent) {
+        if (hasContent && response.body().length() >= 0) {
             head.append("Content-Length: ").append(response.body().length()).append("\r\n");
         }
         switch (connection) {

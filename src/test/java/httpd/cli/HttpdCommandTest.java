@@ -24,13 +24,13 @@ class HttpdCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private int run(Consumer<HttpServer> onStarted, String... args) {
+    private int run(Consumer<HttpdCommand.Running> onStarted, String... args) {
         return HttpdCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), onStarted);
     }
 
     private int run(String... args) {
-        return run(server -> server.stop(Duration.ZERO), args);
+        return run(running -> running.server().stop(Duration.ZERO), args);
     }
 
     private String stderr() {
@@ -120,9 +120,9 @@ class HttpdCommandTest {
                 "root=" + site + "\nport=70000\nthreads=3\nquiet=true\n");
         AtomicReference<HttpServer> started = new AtomicReference<>();
 
-        int code = run(server -> {
-            started.set(server);
-            server.stop(Duration.ZERO);
+        int code = run(running -> {
+            started.set(running.server());
+            running.server().stop(Duration.ZERO);
         }, "--config", config.toString(), "--port", "0");
 
         assertThat(code).isZero();

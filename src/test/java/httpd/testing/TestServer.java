@@ -4,6 +4,7 @@ import httpd.files.MimeTypes;
 import httpd.files.PathResolver;
 import httpd.files.SiteOptions;
 import httpd.files.StaticFileHandler;
+import httpd.http.RequestHandler;
 import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
 import java.io.IOException;
@@ -42,12 +43,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path root, UnaryOperator<ServerConfig> customize, SiteOptions options) {
+        return start(root, customize, options, UnaryOperator.identity());
+    }
+
+    /** @param wrap puts another handler around the static file handler, e.g. live reload */
+    public static TestServer start(Path root, UnaryOperator<ServerConfig> customize, SiteOptions options,
+            UnaryOperator<RequestHandler> wrap) {
         try {
             ServerConfig config = customize.apply(
                     ServerConfig.defaults(InetAddress.getLoopbackAddress(), 0, root).withThreads(8));
             PathResolver resolver = new PathResolver(config.root(), config.serveDotfiles());
-            HttpServer server = new HttpServer(config, new StaticFileHandler(resolver, MimeTypes.load(), options,
-                    config.serveDotfiles(), ZoneOffset.UTC), SERVER, CLOCK);
+            RequestHandler files = new StaticFileHandler(resolver, MimeTypes.load(), options, config.serveDotfiles(),
+                    ZoneOffset.UTC);
+            HttpServer server = new HttpServer(config, wrap.apply(files), SERVER, CLOCK);
             server.start();
             return new TestServer(server);
         } catch (IOException e) {

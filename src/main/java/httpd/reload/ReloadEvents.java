@@ -1,0 +1,105 @@
+package httpd.reload;
+
+import httpd.http.Body;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The Server-Sent Events behind live reload: each open page holds one stream, and a change under the root
+ * becomes one event on every stream, {@code css} when only stylesheets changed (they are swapped in place),
+ * {@code reload} otherwise. Streams are bounded, since each holds a pool thread, and all end at once when
+ * the server stops.
+ */
+public final class ReloadEvents implements AutoCloseable {
+    private final int maxStreams;
+    private final Duration heartbeat;
+    private long generation;
+    private String lastEvent = "";
+    private int openStreams;
+    private boolean closed;
+
+    /**
+     * @param maxStreams streams beyond this are refused (the browser retries)
+     * @param heartbeat  how often an idle stream sends a comment, which also finds clients that went away
+     */
+    public ReloadEvents(int maxStreams, Duration heartbeat) {
+        this.maxStreams = maxStreams;
+        this.heartbeat = heartbeat;
+    }
+
+    /** Turns a batch of changed files into one event for every open page. */
+    public void changed(Set<Path> files) {
+        boolean onlyCss = !files.isEmpty() && files.stream().allMatch(f -> f.toString().endsWith(".css"));
+        publish(onlyCss ? "css" : "reload");
+    }
+
+    synchronized void publish(String event) {
+        generation++;
+        lastEvent = event;
+        notifyAll();
+    }
+
+    /** A new stream for one page, or null when too many are open (or the server is stopping). */
+    public synchronized Body.Stream open() {
+        if (closed || openStreams >= maxStreams) {
+            return null;
+        }
+        openStreams++;
+        long seen = generation;
+        return new Body.Stream(out -> stream(out, seen));
+    }
+
+    synchronized int openStreams() {
+        return openStreams;
+    }
+
+    private long stream(WritableByteChannel out, long seenGeneration) throws IOException {
+        long written = write(out, "retry: 1000\n: httpd live reload\n\n");
+        long seen = seenGeneration;
+        try {
+            while (true) {
+                String event;
+                synchronized (this) {
+                    long deadline = System.nanoTime() + heartbeat.toNanos();
+                    while (!closed && generation == seen && System.nanoTime() < deadline) {
+                        wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    }
+                    if (closed) {
+                        return written;
+                    }
+                    event = generation == seen ? null : lastEvent;
+                    seen = generation;
+                }
+                written += write(out, event == null ? ": keep-alive\n\n" : "event: " + event + "\ndata: " + event + "\n\n");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return written;
+        } finally {
+            synchronized (this) {
+                openStreams--;
+            }
+        }
+    }
+
+    private static long write(WritableByteChannel out, String text) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        long count = bytes.remaining();
+        while (bytes.hasRemaining()) {
+            out.write(bytes);
+        }
+        return count;
+    }
+
+    /** Ends every stream now (at shutdown), so no page holds a thread past it. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+}
