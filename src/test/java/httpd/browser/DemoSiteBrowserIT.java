@@ -1,0 +1,185 @@
+package httpd.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import httpd.files.SiteOptions;
+import httpd.http.RequestHandler;
+import httpd.reload.FileWatcher;
+import httpd.reload.LiveReloadHandler;
+import httpd.reload.ReloadEvents;
+import httpd.testing.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo site in a real browser: headless Chromium from Debian's packages, driven through the system's
+ * chromedriver (Selenium never downloads a browser or a driver here). Skipped, with a message, where
+ * Chromium is not installed; CI installs it.
+ */
+@Tag("browser")
+class DemoSiteBrowserIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path temp;
+    Path site;
+    WebDriver browser;
+    TestServer server;
+    ReloadEvents events;
+    FileWatcher watcher;
+    final List<String> requests = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void requireChromium() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: no Chromium here (apt-get install chromium chromium-driver)");
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        site = copyDemoSite();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--autoplay-policy=no-user-gesture-required", "--window-size=1024,768",
+                "--user-data-dir=" + Files.createDirectory(temp.resolve("profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (events != null) {
+            events.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+
+    private Path copyDemoSite() throws IOException {
+        Path copy = Files.createDirectory(temp.resolve("www"));
+        try (Stream<Path> files = Files.list(Path.of("www"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return copy;
+    }
+
+    /** Serves the copy of the demo site and records each request as "METHOD target range -> status". */
+    private void serve(UnaryOperator<RequestHandler> wrap) {
+        server = TestServer.start(site, UnaryOperator.identity(), SiteOptions.DEFAULT, files -> {
+            RequestHandler inner = wrap.apply(files);
+            return request -> {
+                var response = inner.handle(request);
+                requests.add(request.method() + " " + request.target() + " "
+                        + request.headers().first("Range").orElse("-") + " -> " + response.status().code());
+                return response;
+            };
+        });
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void rendersTheLoginPageWithItsStylesheetImageAndFavicon() throws IOException {
+        serve(UnaryOperator.identity());
+
+        browser.get(server.uri("/").toString());
+
+        assertThat(browser.getTitle()).isEqualTo("登入 · httpd demo");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我是登陸頁面");
+        assertThat(browser.findElement(By.tagName("h1")).getCssValue("color")).isEqualTo("rgba(31, 79, 160, 1)");
+        waitUpTo(10).until(d -> ((Number) js("return document.querySelector('img.logo').naturalWidth")).intValue() > 0);
+        waitUpTo(10).until(d -> requests.stream().anyMatch(r -> r.startsWith("GET /favicon.ico - -> 200")));
+        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                screenshots.resolve("index.png"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(screenshots.resolve("index.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void followsTheLinkToTheRegisterPageAndShowsTheCustom404() {
+        serve(UnaryOperator.identity());
+        browser.get(server.uri("/").toString());
+
+        browser.findElement(By.linkText("註冊 Register")).click();
+        waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("/create.html"));
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我是註冊頁面");
+        browser.get(server.uri("/no/such/page").toString());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("404");
+        assertThat(browser.getTitle()).startsWith("404");
+    }
+
+    @Test
+    void seeksInAudioWithRangeRequestsAnswered206() {
+        serve(UnaryOperator.identity());
+        browser.get(server.uri("/media.html").toString());
+        waitUpTo(20).until(d -> ((Number) js("return document.getElementById('chime').readyState")).intValue() >= 1);
+
+        js("const a = document.getElementById('chime'); a.muted = true; a.currentTime = 2.5;");
+        waitUpTo(20).until(d -> Boolean.TRUE.equals(js("const a = document.getElementById('chime');"
+                + " return !a.seeking && a.currentTime >= 2.4;")));
+
+        assertThat(requests).anyMatch(r -> r.matches("GET /chime\\.wav bytes=\\d+-\\d* -> 206"));
+    }
+
+    @Test
+    void reloadsTheOpenPageWhenAFileChangesWithWatch() throws IOException {
+        events = new ReloadEvents(4, Duration.ofSeconds(15));
+        watcher = new FileWatcher(site, Duration.ofMillis(100), events::changed).start();
+        serve(files -> new LiveReloadHandler(files, events));
+        browser.get(server.uri("/").toString());
+        js("window.httpdMarker = 42;");
+        waitUpTo(10).until(d -> requests.stream().anyMatch(r -> r.startsWith("GET /__httpd/events")));
+
+        Files.writeString(site.resolve("index.html"),
+                Files.readString(site.resolve("index.html")).replace("我是登陸頁面", "已經更新"));
+
+        waitUpTo(20).ignoring(StaleElementReferenceException.class)
+                .until(d -> "已經更新".equals(js("const h = document.querySelector('h1'); return h && h.textContent;")));
+        assertThat(js("return window.httpdMarker === undefined")).isEqualTo(true);
+    }
+}
