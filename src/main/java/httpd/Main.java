@@ -3,6 +3,7 @@ package httpd;
 import httpd.cli.HttpdCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: points logback at {@code config/logback.xml} when there is one, runs the command line,
@@ -16,10 +17,22 @@ public final class Main {
 
     public static void main(String[] args) {
         useWorkingDirectoryLogbackConfig();
-        System.exit(HttpdCommand.run(args, System.out, System.err));
+        // Logging takes as long to start as parsing the command line: do both at once, and wait for it
+        // before the server starts (a logger asked for meanwhile would make SLF4J warn).
+        Thread loggingStarts = new Thread(LoggerFactory::getILoggerFactory, "httpd-log-init");
+        loggingStarts.start();
+        System.exit(HttpdCommand.run(args, System.out, System.err, () -> awaitQuietly(loggingStarts)));
     }
 
-    /** {@code config/logback.xml} in the working directory, else the logback.xml inside the jar. */
+    private static void awaitQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code config/logback.xml} in the working directory, else the setup built into the jar (DefaultLogging). */
     private static void useWorkingDirectoryLogbackConfig() {
         if (System.getProperty("logback.configurationFile") == null && Files.isRegularFile(Path.of(LOGBACK_CONFIG))) {
             System.setProperty("logback.configurationFile", Path.of(LOGBACK_CONFIG).toAbsolutePath().toString());

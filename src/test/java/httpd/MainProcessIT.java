@@ -46,9 +46,13 @@ class MainProcessIT {
                     HttpRequest.newBuilder(URI.create(url.group(1))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.body()).isEqualTo("hi\n");
 
-            httpd.destroy(); // SIGTERM
+            httpd.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its pipes)
+            String rest = stdout.lines().collect(java.util.stream.Collectors.joining("\n")); // up to the exit
             assertThat(httpd.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(httpd.exitValue()).isZero();
+            // the access log line was written out before the exit, and logging started cleanly
+            assertThat(rest).contains("\"GET / HTTP/1.1\" 200 3 \"-\" \"Java-http-client/");
+            assertThat(new String(httpd.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
         } finally {
             httpd.destroyForcibly();
         }

@@ -144,22 +144,34 @@ public final class HttpdCommand implements Callable<Integer> {
         }
     }
 
-    HttpdCommand(PrintStream out, Consumer<Running> onStarted) {
+    private final Runnable awaitLogging;
+
+    HttpdCommand(PrintStream out, Runnable awaitLogging, Consumer<Running> onStarted) {
         this.out = out;
+        this.awaitLogging = awaitLogging;
         this.onStarted = onStarted;
     }
 
-    /** Runs httpd with these arguments until it is stopped; returns the process exit code. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, running -> ShutdownSignals.install(running::stopGracefully));
+    /**
+     * Runs httpd with these arguments until it is stopped; returns the process exit code.
+     *
+     * @param awaitLogging called before the server starts: waits for logging to be ready
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Runnable awaitLogging) {
+        return run(args, out, err, awaitLogging, running -> ShutdownSignals.install(running::stopGracefully));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Consumer<Running> onStarted) {
+        return run(args, out, err, () -> { }, onStarted);
     }
 
     /**
      * @param onStarted called once the server listens: the CLI installs signal handlers there, tests take
      *                  the server to stop it
      */
-    static int run(String[] args, PrintStream out, PrintStream err, Consumer<Running> onStarted) {
-        CommandLine cli = new CommandLine(new HttpdCommand(out, onStarted));
+    private static int run(String[] args, PrintStream out, PrintStream err, Runnable awaitLogging,
+            Consumer<Running> onStarted) {
+        CommandLine cli = new CommandLine(new HttpdCommand(out, awaitLogging, onStarted));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         try {
@@ -196,6 +208,7 @@ public final class HttpdCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UsageError, StartFailure, IOException {
         ServerConfig serverConfig = toServerConfig();
+        awaitLogging.run();
         String version = VersionProvider.version();
         RequestHandler handler = new StaticFileHandler(
                 new PathResolver(serverConfig.root(), serverConfig.serveDotfiles()), MimeTypes.load(),

@@ -89,6 +89,13 @@ final class ConnectionInput extends InputStream {
             if (remainingMillis <= 0) {
                 return position < limit ? HeadResult.TIMED_OUT : HeadResult.CLOSED;
             }
+            if (in.available() > 0) {
+                // bytes are here already: a plain read returns at once, without a timed wait's extra calls
+                if (readMore(0) < 0) {
+                    return HeadResult.CLOSED;
+                }
+                continue;
+            }
             boolean hurry = othersWaiting.getAsBoolean();
             int slice = hurry ? SLICE_WHEN_OTHERS_WAIT_MILLIS : SLICE_WHEN_ALONE_MILLIS;
             try {
