@@ -238,6 +238,9 @@ public final class PathResolver {
 
     /** The attributes of the file, or null when it is missing or its real path leaves the root. */
     BasicFileAttributes attributesInsideRoot(Path candidate) {
+        if (!candidate.toFile().exists()) {
+            return null; // a missing file, found without the cost of an exception (a 404 flood is common)
+        }
         try {
             BasicFileAttributes attributes = Files.readAttributes(candidate, BasicFileAttributes.class);
             Path real = candidate.toRealPath();
