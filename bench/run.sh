@@ -11,6 +11,7 @@
 # S7 start-up to the first 200 (median of 5). Also: peak RSS in S6 and server CPU time per request
 # (per GiB in S4), from /proc. Everything runs on 127.0.0.1 and every loop is bounded.
 set -euo pipefail
+trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 DURATION=20
 [ "${1:-}" = "--quick" ] && DURATION=4
@@ -130,9 +131,9 @@ run_wrk() {
   local connections=$2 path=$3 header=${4:-}
   local out
   if [ -n "$header" ]; then
-    out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency --timeout 5s -H "$header" "http://127.0.0.1:$port$path" 2>&1)
+    out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency --timeout 5s -H "$header" "http://127.0.0.1:$port$path" 2>&1 || true)
   else
-    out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency --timeout 5s "http://127.0.0.1:$port$path" 2>&1)
+    out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency --timeout 5s "http://127.0.0.1:$port$path" 2>&1 || true)
   fi
   local rps mbps p99 errors requests non2xx
   rps=$(echo "$out" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')
@@ -220,7 +221,9 @@ report() {
   done
 }
 mkdir -p bench/results
-file="bench/results/$(date -u +%Y-%m-%d)-$(hostname -s)$([ "$DURATION" = 4 ] && echo -quick).md"
+suffix=""
+if [ "$DURATION" = 4 ]; then suffix="-quick"; fi
+file="bench/results/$(date -u +%Y-%m-%d)-$(hostname -s)$suffix.md"
 report | tee "$file"
 echo
 echo "bench: saved $file"
