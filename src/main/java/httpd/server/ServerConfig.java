@@ -70,6 +70,11 @@ public record ServerConfig(
                 DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(60));
     }
 
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(bindAddress, newPort, root, threads, serveDotfiles, keepAliveTimeout, headerTimeout,
+                shutdownGrace, accessLog, limits, extraHeaders, maxConnections, sendTimeout);
+    }
+
     public ServerConfig withThreads(int newThreads) {
         return new ServerConfig(bindAddress, port, root, newThreads, serveDotfiles, keepAliveTimeout, headerTimeout,
                 shutdownGrace, accessLog, limits, extraHeaders, maxConnections, sendTimeout);

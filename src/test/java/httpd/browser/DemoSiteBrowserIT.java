@@ -30,6 +30,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -167,19 +168,55 @@ class DemoSiteBrowserIT {
     }
 
     @Test
-    void reloadsTheOpenPageWhenAFileChangesWithWatch() throws IOException {
+    void reloadsEveryOpenTabWhenAFileChangesWithWatch() throws IOException {
         events = new ReloadEvents(4, Duration.ofSeconds(15));
         watcher = new FileWatcher(site, Duration.ofMillis(100), events::changed).start();
         serve(files -> new LiveReloadHandler(files, events));
-        browser.get(server.uri("/").toString());
-        js("window.httpdMarker = 42;");
-        waitUpTo(10).until(d -> requests.stream().anyMatch(r -> r.startsWith("GET /__httpd/events")));
+        String first = openWatchedTab();
+        browser.switchTo().newWindow(WindowType.TAB);
+        String second = openWatchedTab();
 
         Files.writeString(site.resolve("index.html"),
                 Files.readString(site.resolve("index.html")).replace("我是登陸頁面", "已經更新"));
 
-        waitUpTo(20).ignoring(StaleElementReferenceException.class)
-                .until(d -> "已經更新".equals(js("const h = document.querySelector('h1'); return h && h.textContent;")));
+        for (String tab : List.of(second, first)) {
+            browser.switchTo().window(tab);
+            awaitHeading("已經更新");
+            assertThat(js("return window.httpdMarker === undefined")).isEqualTo(true);
+        }
+    }
+
+    @Test
+    void reconnectsAndReloadsAfterTheServerRestarts() throws IOException {
+        events = new ReloadEvents(4, Duration.ofSeconds(15));
+        serve(files -> new LiveReloadHandler(files, events));
+        int port = server.port();
+        openWatchedTab();
+
+        events.close();
+        server.close();
+        Files.writeString(site.resolve("index.html"),
+                Files.readString(site.resolve("index.html")).replace("我是登陸頁面", "重新啟動"));
+        events = new ReloadEvents(4, Duration.ofSeconds(15));
+        ReloadEvents restarted = events;
+        server = TestServer.start(site, c -> c.withPort(port), SiteOptions.DEFAULT,
+                files -> new LiveReloadHandler(files, restarted));
+
+        awaitHeading("重新啟動");
         assertThat(js("return window.httpdMarker === undefined")).isEqualTo(true);
+    }
+
+    /** Opens / in the current tab, marks the page, and waits until its event stream is connected. */
+    private String openWatchedTab() {
+        int before = (int) requests.stream().filter(r -> r.startsWith("GET /__httpd/events")).count();
+        browser.get(server.uri("/").toString());
+        js("window.httpdMarker = 42;");
+        waitUpTo(10).until(d -> requests.stream().filter(r -> r.startsWith("GET /__httpd/events")).count() > before);
+        return browser.getWindowHandle();
+    }
+
+    private void awaitHeading(String text) {
+        waitUpTo(20).ignoring(StaleElementReferenceException.class)
+                .until(d -> text.equals(js("const h = document.querySelector('h1'); return h && h.textContent;")));
     }
 }
