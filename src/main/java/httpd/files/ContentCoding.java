@@ -1,6 +1,6 @@
 package httpd.files;
 
-import java.util.Locale;
+import httpd.http.QualityValues;
 
 /** Precompressed siblings httpd looks for, best first, and whether a client accepts them. */
 enum ContentCoding {
@@ -31,9 +31,8 @@ enum ContentCoding {
         Double named = null;
         Double wildcard = null;
         for (String element : acceptEncoding.split(",")) {
-            String[] parts = element.split(";");
-            String coding = parts[0].trim().toLowerCase(Locale.ROOT);
-            double q = qValue(parts);
+            String coding = QualityValues.valueOf(element);
+            double q = QualityValues.weightOf(element);
             if (coding.equals(token) || token.equals("gzip") && coding.equals("x-gzip")) {
                 named = q;
             } else if (coding.equals("*")) {
@@ -44,19 +43,5 @@ enum ContentCoding {
             return named > 0;
         }
         return wildcard != null && wildcard > 0;
-    }
-
-    private static double qValue(String[] parameters) {
-        for (int i = 1; i < parameters.length; i++) {
-            String parameter = parameters[i].trim().toLowerCase(Locale.ROOT);
-            if (parameter.startsWith("q=")) {
-                try {
-                    return Double.parseDouble(parameter.substring(2).trim());
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 1;
     }
 }

@@ -7,6 +7,7 @@ import httpd.http.HttpDates;
 import httpd.http.HttpException;
 import httpd.http.HttpMethod;
 import httpd.http.HttpStatus;
+import httpd.http.QualityValues;
 import httpd.http.RequestHandler;
 import httpd.http.RequestHead;
 import httpd.http.RequestTarget;
@@ -21,7 +22,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -233,20 +233,9 @@ public final class StaticFileHandler implements RequestHandler {
     private static boolean acceptsHtml(Headers headers) {
         for (String value : headers.all("Accept")) {
             for (String element : value.split(",")) {
-                String[] parts = element.split(";");
-                if (parts[0].trim().toLowerCase(Locale.ROOT).equals("text/html") && !hasZeroQuality(parts)) {
+                if (QualityValues.valueOf(element).equals("text/html") && QualityValues.weightOf(element) > 0) {
                     return true;
                 }
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasZeroQuality(String[] parameters) {
-        for (int i = 1; i < parameters.length; i++) {
-            String parameter = parameters[i].trim();
-            if (parameter.startsWith("q=") && parameter.substring(2).matches("0(\\.0{0,3})?")) {
-                return true;
             }
         }
         return false;

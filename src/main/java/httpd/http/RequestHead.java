@@ -24,6 +24,11 @@ public record RequestHead(String method, String target, HttpVersion version, Hea
         return method + " " + target + " " + version.text();
     }
 
+    /** The same request with other header fields (a handler rewriting what it passes on). */
+    public RequestHead withHeaders(Headers newHeaders) {
+        return new RequestHead(method, target, version, newHeaders, contentLength);
+    }
+
     public boolean hasTransferEncoding() {
         return headers.contains("Transfer-Encoding");
     }

@@ -173,8 +173,7 @@ public final class LiveReloadHandler implements RequestHandler {
                     ? new HeaderField(field.name(), field.value().replace("-live\"", "\""))
                     : field);
         }
-        return new RequestHead(request.method(), request.target(), request.version(), new Headers(fields),
-                request.contentLength());
+        return request.withHeaders(new Headers(fields));
     }
 
     private static RequestHead withoutRange(RequestHead request) {
@@ -184,8 +183,7 @@ public final class LiveReloadHandler implements RequestHandler {
                 fields.add(field);
             }
         }
-        return new RequestHead(request.method(), request.target(), request.version(), new Headers(fields),
-                request.contentLength());
+        return request.withHeaders(new Headers(fields));
     }
 
     private static void closeQuietly(Response response) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a browser previewing a site relies on: validators, ranges, listings, SPA, compression, CORS. */
+/** What a browser previewing a site relies on: validators, ranges, compression, CORS, custom headers. */
 class BrowserFeaturesIT {
     private static final Instant MODIFIED = Instant.parse("2025-05-06T07:08:09Z");
     private static final String LAST_MODIFIED = "Tue, 06 May 2025 07:08:09 GMT";
@@ -221,85 +221,6 @@ class BrowserFeaturesIT {
         assertThat(response.statusCode()).isEqualTo(206);
         assertThat(response.headers().firstValue("content-type")).contains("video/mp4");
         assertThat(response.body()).isEqualTo(Arrays.copyOfRange(content, 1_000_000, 4_000_000));
-    }
-
-    // --- directory listings ---
-
-    @Test
-    void listsADirectoryWithoutIndexWithFoldersFirstAndEscapedNames() throws IOException {
-        write("files/b.txt", "bb");
-        write("files/A.txt", "a");
-        write("files/<img src=x onerror=alert(1)>.txt", "x");
-        write("files/100% #1?.txt", "x");
-        write("files/caf\u00e9 menu.txt", "x");
-        write("files/.secret", "hidden");
-        Files.createDirectories(root.resolve("files/zeta dir"));
-
-        RawResponse response = raw(get("/files/"));
-        String html = response.bodyText();
-
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
-        assertThat(html).contains("<title>Index of /files/</title>", "<a href=\"../\">../</a>",
-                "<a href=\"zeta%20dir/\">zeta dir/</a>",
-                "<a href=\"%3Cimg%20src=x%20onerror=alert(1)%3E.txt\">&lt;img src=x onerror=alert(1)&gt;.txt</a>",
-                "<a href=\"100%25%20%231%3F.txt\">100% #1?.txt</a>",
-                "<a href=\"caf%C3%A9%20menu.txt\">caf\u00e9 menu.txt</a>",
-                "<td class=\"size\">2 B</td>");
-        assertThat(html).doesNotContain(".secret", "<img src");
-        assertThat(html.indexOf("zeta dir/")).isLessThan(html.indexOf("A.txt"));
-        assertThat(html.indexOf("A.txt")).isLessThan(html.indexOf("b.txt"));
-    }
-
-    @Test
-    void listsTheRootWithoutAParentLinkWhenItHasNoIndex() throws IOException {
-        Files.delete(root.resolve("index.html"));
-
-        String html = raw(get("/")).bodyText();
-
-        assertThat(html).contains("Index of /").doesNotContain("href=\"../\"");
-        assertThat(html).contains("digits.txt");
-    }
-
-    @Test
-    void keepsListingWhenA404PageExistsAndLinksWork() throws Exception {
-        write("files/hello world.txt", "hi");
-
-        String html = raw(get("/files/")).bodyText();
-        String href = html.replaceAll("(?s).*href=\"(hello[^\"]*)\".*", "$1");
-
-        assertThat(html).contains("hello world.txt");
-        assertThat(raw(get("/files/" + href)).bodyText()).isEqualTo("hi");
-    }
-
-    @Test
-    void answers404ForADirectoryWithoutIndexWhenListingIsOff() throws IOException {
-        write("files/a.txt", "a");
-        try (TestServer noListing = TestServer.start(root, new SiteOptions(false, false, "no-cache", false))) {
-            RawResponse response = raw(noListing, get("/files/"));
-
-            assertThat(response.status()).isEqualTo(404);
-            assertThat(response.bodyText()).isEqualTo("<h1>custom 404</h1>\n");
-        }
-    }
-
-    // --- single-page apps ---
-
-    @Test
-    void servesIndexForNavigationsButKeepsAssetsAs404WithSpa() {
-        try (TestServer spa = TestServer.start(root, new SiteOptions(true, true, "no-cache", false))) {
-            RawResponse navigation = raw(spa, get("/users/42", "Accept: text/html,application/xhtml+xml,*/*;q=0.8"));
-            RawResponse script = raw(spa, get("/app.js", "Accept: */*"));
-            RawResponse image = raw(spa, get("/img/x.png", "Accept: image/avif,image/webp,*/*"));
-            RawResponse refused = raw(spa, get("/users/42", "Accept: text/html;q=0"));
-
-            assertThat(navigation.status()).isEqualTo(200);
-            assertThat(navigation.bodyText()).isEqualTo("<h1>app</h1>\n");
-            assertThat(script.status()).isEqualTo(404);
-            assertThat(image.status()).isEqualTo(404);
-            assertThat(refused.status()).isEqualTo(404);
-        }
-        assertThat(raw(get("/users/42", "Accept: text/html")).status()).isEqualTo(404);
     }
 
     // --- precompressed files ---

@@ -1,0 +1,156 @@
+package httpd.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import httpd.files.SiteOptions;
+import httpd.http.HeaderField;
+import httpd.testing.RawClient;
+import httpd.testing.RawClient.RawResponse;
+import httpd.testing.TestServer;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Directory listings and the single-page-app fallback, as a browser sees them. */
+class ListingAndSpaIT {
+    private static final Instant MODIFIED = Instant.parse("2025-05-06T07:08:09Z");
+    private static final String LAST_MODIFIED = "Tue, 06 May 2025 07:08:09 GMT";
+    private static final String DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"; // 36 bytes
+
+    @TempDir
+    Path root;
+    TestServer server;
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeEach
+    void createSite() throws IOException {
+        write("digits.txt", DIGITS);
+        write("index.html", "<h1>app</h1>\n");
+        write("404.html", "<h1>custom 404</h1>\n");
+        server = TestServer.start(root);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = root.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        Files.setLastModifiedTime(file, FileTime.from(MODIFIED));
+        return file;
+    }
+
+    private static String etag(long size, Instant modified, String suffix) {
+        return "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli()) + suffix + "\"";
+    }
+
+    private RawResponse raw(String request) {
+        return raw(server, request);
+    }
+
+    private static RawResponse raw(TestServer target, String request) {
+        try (RawClient connection = target.connect()) {
+            return connection.send(request).readResponse(request.startsWith("HEAD"));
+        }
+    }
+
+    private static String get(String path, String... headers) {
+        return "GET " + path + " HTTP/1.1\r\nHost: x\r\n" + String.join("", Arrays.stream(headers).map(h -> h + "\r\n").toList())
+                + "\r\n";
+    }
+
+    // --- directory listings ---
+
+    @Test
+    void listsADirectoryWithoutIndexWithFoldersFirstAndEscapedNames() throws IOException {
+        write("files/b.txt", "bb");
+        write("files/A.txt", "a");
+        write("files/<img src=x onerror=alert(1)>.txt", "x");
+        write("files/100% #1?.txt", "x");
+        write("files/caf\u00e9 menu.txt", "x");
+        write("files/.secret", "hidden");
+        Files.createDirectories(root.resolve("files/zeta dir"));
+
+        RawResponse response = raw(get("/files/"));
+        String html = response.bodyText();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+        assertThat(html).contains("<title>Index of /files/</title>", "<a href=\"../\">../</a>",
+                "<a href=\"zeta%20dir/\">zeta dir/</a>",
+                "<a href=\"%3Cimg%20src=x%20onerror=alert(1)%3E.txt\">&lt;img src=x onerror=alert(1)&gt;.txt</a>",
+                "<a href=\"100%25%20%231%3F.txt\">100% #1?.txt</a>",
+                "<a href=\"caf%C3%A9%20menu.txt\">caf\u00e9 menu.txt</a>",
+                "<td class=\"size\">2 B</td>");
+        assertThat(html).doesNotContain(".secret", "<img src");
+        assertThat(html.indexOf("zeta dir/")).isLessThan(html.indexOf("A.txt"));
+        assertThat(html.indexOf("A.txt")).isLessThan(html.indexOf("b.txt"));
+    }
+
+    @Test
+    void listsTheRootWithoutAParentLinkWhenItHasNoIndex() throws IOException {
+        Files.delete(root.resolve("index.html"));
+
+        String html = raw(get("/")).bodyText();
+
+        assertThat(html).contains("Index of /").doesNotContain("href=\"../\"");
+        assertThat(html).contains("digits.txt");
+    }
+
+    @Test
+    void keepsListingWhenA404PageExistsAndLinksWork() throws Exception {
+        write("files/hello world.txt", "hi");
+
+        String html = raw(get("/files/")).bodyText();
+        String href = html.replaceAll("(?s).*href=\"(hello[^\"]*)\".*", "$1");
+
+        assertThat(html).contains("hello world.txt");
+        assertThat(raw(get("/files/" + href)).bodyText()).isEqualTo("hi");
+    }
+
+    @Test
+    void answers404ForADirectoryWithoutIndexWhenListingIsOff() throws IOException {
+        write("files/a.txt", "a");
+        try (TestServer noListing = TestServer.start(root, new SiteOptions(false, false, "no-cache", false))) {
+            RawResponse response = raw(noListing, get("/files/"));
+
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.bodyText()).isEqualTo("<h1>custom 404</h1>\n");
+        }
+    }
+
+    // --- single-page apps ---
+
+    @Test
+    void servesIndexForNavigationsButKeepsAssetsAs404WithSpa() {
+        try (TestServer spa = TestServer.start(root, new SiteOptions(true, true, "no-cache", false))) {
+            RawResponse navigation = raw(spa, get("/users/42", "Accept: text/html,application/xhtml+xml,*/*;q=0.8"));
+            RawResponse script = raw(spa, get("/app.js", "Accept: */*"));
+            RawResponse image = raw(spa, get("/img/x.png", "Accept: image/avif,image/webp,*/*"));
+            RawResponse refused = raw(spa, get("/users/42", "Accept: text/html;q=0"));
+
+            assertThat(navigation.status()).isEqualTo(200);
+            assertThat(navigation.bodyText()).isEqualTo("<h1>app</h1>\n");
+            assertThat(script.status()).isEqualTo(404);
+            assertThat(image.status()).isEqualTo(404);
+            assertThat(refused.status()).isEqualTo(404);
+        }
+        assertThat(raw(get("/users/42", "Accept: text/html")).status()).isEqualTo(404);
+    }
+}
