@@ -65,17 +65,12 @@ class BrowserFeaturesIT {
     }
 
     private static RawResponse raw(TestServer target, String request) {
-        try (RawClient connection = target.connect()) {
-            return connection.send(request).readResponse(request.startsWith("HEAD"));
-        }
+        return RawClient.exchange(target, request);
     }
 
     private static String get(String path, String... headers) {
-        return "GET " + path + " HTTP/1.1\r\nHost: x\r\n" + String.join("", Arrays.stream(headers).map(h -> h + "\r\n").toList())
-                + "\r\n";
+        return RawClient.get(path, headers);
     }
-
-    // --- validators and conditional requests ---
 
     @Test
     void sendsAStrongEtagAndLastModifiedWithEveryFile() throws Exception {

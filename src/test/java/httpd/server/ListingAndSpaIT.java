@@ -3,22 +3,14 @@ package httpd.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import httpd.files.SiteOptions;
-import httpd.http.HeaderField;
 import httpd.testing.RawClient;
 import httpd.testing.RawClient.RawResponse;
 import httpd.testing.TestServer;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,17 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Directory listings and the single-page-app fallback, as a browser sees them. */
 class ListingAndSpaIT {
     private static final Instant MODIFIED = Instant.parse("2025-05-06T07:08:09Z");
-    private static final String LAST_MODIFIED = "Tue, 06 May 2025 07:08:09 GMT";
-    private static final String DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"; // 36 bytes
 
     @TempDir
     Path root;
     TestServer server;
-    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void createSite() throws IOException {
-        write("digits.txt", DIGITS);
+        write("digits.txt", "0123456789");
         write("index.html", "<h1>app</h1>\n");
         write("404.html", "<h1>custom 404</h1>\n");
         server = TestServer.start(root);
@@ -56,26 +45,17 @@ class ListingAndSpaIT {
         return file;
     }
 
-    private static String etag(long size, Instant modified, String suffix) {
-        return "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli()) + suffix + "\"";
-    }
-
     private RawResponse raw(String request) {
         return raw(server, request);
     }
 
     private static RawResponse raw(TestServer target, String request) {
-        try (RawClient connection = target.connect()) {
-            return connection.send(request).readResponse(request.startsWith("HEAD"));
-        }
+        return RawClient.exchange(target, request);
     }
 
     private static String get(String path, String... headers) {
-        return "GET " + path + " HTTP/1.1\r\nHost: x\r\n" + String.join("", Arrays.stream(headers).map(h -> h + "\r\n").toList())
-                + "\r\n";
+        return RawClient.get(path, headers);
     }
-
-    // --- directory listings ---
 
     @Test
     void listsADirectoryWithoutIndexWithFoldersFirstAndEscapedNames() throws IOException {

@@ -29,6 +29,22 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
+    /** One request on a fresh connection; HEAD requests are read without a body. */
+    public static RawResponse exchange(TestServer server, String request) {
+        try (RawClient client = server.connect()) {
+            return client.send(request).readResponse(request.startsWith("HEAD"));
+        }
+    }
+
+    /** {@code GET path HTTP/1.1} with a Host and these header lines. */
+    public static String get(String path, String... headerLines) {
+        StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\nHost: x\r\n");
+        for (String line : headerLines) {
+            request.append(line).append("\r\n");
+        }
+        return request.append("\r\n").toString();
+    }
+
     public RawClient send(String ascii) {
         return send(ascii.getBytes(StandardCharsets.ISO_8859_1));
     }
