@@ -21,7 +21,9 @@ public final class Main {
         // before the server starts (a logger asked for meanwhile would make SLF4J warn).
         Thread loggingStarts = new Thread(LoggerFactory::getILoggerFactory, "httpd-log-init");
         loggingStarts.start();
-        System.exit(HttpdCommand.run(args, System.out, System.err, () -> awaitQuietly(loggingStarts)));
+        int exitCode = HttpdCommand.run(args, System.out, System.err, () -> awaitQuietly(loggingStarts));
+        awaitQuietly(loggingStarts); // exiting while logback starts would make it print a stack trace
+        System.exit(exitCode);
     }
 
     private static void awaitQuietly(Thread thread) {

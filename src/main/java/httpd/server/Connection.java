@@ -91,9 +91,10 @@ final class Connection implements Runnable {
     private Next serve() throws IOException {
         long keepAliveNanos = server.config().keepAliveTimeout().toNanos();
         while (markIdle()) {
-            HeadResult head = input.readHead(server::hasWaitingConnections);
+            HeadResult head = input.readHead(server::hasWaitingConnections, server.yieldPatiently());
             switch (head) {
                 case YIELD -> {
+                    server.yieldedWithoutRequest();
                     return Next.REQUEUE;
                 }
                 case CLOSED -> {
@@ -105,6 +106,7 @@ final class Connection implements Runnable {
                 }
                 case COMPLETE -> { }
             }
+            server.foundRequest();
             if (!markBusy()) {
                 return Next.CLOSE;
             }

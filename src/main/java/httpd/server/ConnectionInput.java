@@ -67,8 +67,10 @@ final class ConnectionInput extends InputStream {
      *
      * @param othersWaiting whether connections are queued for a thread; then a head that is not here yet
      *                      is not waited for
+     * @param patient       when others wait: look for bytes for a millisecond before yielding (true), or
+     *                      yield at once (false)
      */
-    HeadResult readHead(BooleanSupplier othersWaiting) throws IOException {
+    HeadResult readHead(BooleanSupplier othersWaiting, boolean patient) throws IOException {
         while (true) {
             skipEmptyLines();
             if (position < limit && headDeadline == 0) {
@@ -97,6 +99,9 @@ final class ConnectionInput extends InputStream {
                 continue;
             }
             boolean hurry = othersWaiting.getAsBoolean();
+            if (hurry && !patient) {
+                return HeadResult.YIELD;
+            }
             int slice = hurry ? SLICE_WHEN_OTHERS_WAIT_MILLIS : SLICE_WHEN_ALONE_MILLIS;
             try {
                 if (readMore((int) Math.min(remainingMillis, slice)) < 0) {

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final int ACCEPT_BACKLOG = 1024;
+    private static final int PATIENCE_AFTER_EMPTY_YIELDS = 8;
 
     private final ServerConfig config;
     private final RequestHandler handler;
@@ -45,6 +46,12 @@ public final class HttpServer implements AutoCloseable {
     private final Trace trace;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionIds = new AtomicLong();
+    /**
+     * Per pool thread: how many connections in a row it took from the queue and gave back without a request.
+     * A thread finding requests yields idle connections at once; one that keeps finding none looks for a
+     * millisecond first, so a queue of idle connections is not spun through at full speed.
+     */
+    private final ThreadLocal<int[]> emptyYields = ThreadLocal.withInitial(() -> new int[1]);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ServerSocket serverSocket;
     private ThreadPoolExecutor pool;
@@ -162,6 +169,18 @@ public final class HttpServer implements AutoCloseable {
     /** Whether connections are queued for a thread; idle ones then give theirs back. */
     boolean hasWaitingConnections() {
         return !pool.getQueue().isEmpty();
+    }
+
+    boolean yieldPatiently() {
+        return emptyYields.get()[0] >= PATIENCE_AFTER_EMPTY_YIELDS;
+    }
+
+    void yieldedWithoutRequest() {
+        emptyYields.get()[0]++;
+    }
+
+    void foundRequest() {
+        emptyYields.get()[0] = 0;
     }
 
     /** A client that stopped reading must not keep a thread forever: its response is cut. */
