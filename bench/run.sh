@@ -223,7 +223,7 @@ report() {
 mkdir -p bench/results
 suffix=""
 if [ "$DURATION" = 4 ]; then suffix="-quick"; fi
-file="bench/results/$(date -u +%Y-%m-%d)-$(hostname -s)$suffix.md"
+file="bench/results/$(date -u +%Y-%m-%d-%H%M)-$(hostname -s)$suffix.md"
 report | tee "$file"
 echo
 echo "bench: saved $file"

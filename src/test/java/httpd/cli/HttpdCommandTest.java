@@ -204,4 +204,21 @@ class HttpdCommandTest {
         assertThat(code).isZero();
         assertThat(stderr()).isEmpty();
     }
+
+    @Test
+    void acceptsEverySettingThatConfigHttpdPropertiesDocuments() throws IOException {
+        StringBuilder settings = new StringBuilder();
+        for (String line : Files.readAllLines(Path.of("config", "httpd.properties"))) {
+            if (line.matches("#[a-z-]+=.*")) {
+                settings.append(line.substring(1)).append('\n');
+            }
+        }
+        String everySetting = settings.toString().replaceFirst("(?m)^root=.*$", "root=" + temp)
+                .replaceFirst("(?m)^port=.*$", "port=0");
+        Path config = Files.writeString(temp.resolve("all.properties"), everySetting);
+
+        assertThat(everySetting.lines()).hasSize(19);
+        assertThat(run("--config", config.toString())).isZero();
+        assertThat(stderr()).isEmpty();
+    }
 }
