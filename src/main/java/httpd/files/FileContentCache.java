@@ -25,7 +25,7 @@ final class FileContentCache {
         }
     }
 
-    private record Entry(Version version, byte[] bytes) {
+    private record Entry(Version version, ByteBuffer bytes) {
     }
 
     private final long capacityBytes;
@@ -45,9 +45,10 @@ final class FileContentCache {
      * The file's bytes when it is small enough, from memory if the cached copy is of this very version.
      *
      * @param attributes what a stat of the file said just now
-     * @return the bytes, or null for a file too large to cache or one that changed while it was read
+     * @return the bytes (read-only, off the heap, so the socket takes them without a copy), or null for a
+     *         file too large to cache or one that changed while it was read
      */
-    byte[] bytes(Path file, BasicFileAttributes attributes) throws IOException {
+    ByteBuffer bytes(Path file, BasicFileAttributes attributes) throws IOException {
         if (attributes.size() > MAX_FILE_BYTES || attributes.fileKey() == null) {
             return null;
         }
@@ -58,36 +59,36 @@ final class FileContentCache {
                 return entry.bytes();
             }
         }
-        byte[] bytes = read(file, (int) attributes.size());
+        ByteBuffer bytes = read(file, (int) attributes.size());
         if (bytes != null) {
             store(file, new Entry(version, bytes));
         }
         return bytes;
     }
 
-    private static byte[] read(Path file, int size) throws IOException {
+    private static ByteBuffer read(Path file, int size) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (channel.size() != size) {
                 return null;
             }
-            ByteBuffer buffer = ByteBuffer.allocate(size);
+            ByteBuffer buffer = ByteBuffer.allocateDirect(size);
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer) < 0) {
                     return null;
                 }
             }
-            return buffer.array();
+            return buffer.flip().asReadOnlyBuffer();
         }
     }
 
     private synchronized void store(Path file, Entry entry) {
         Entry previous = entries.put(file, entry);
-        cachedBytes += entry.bytes().length - (previous == null ? 0 : previous.bytes().length);
+        cachedBytes += entry.bytes().capacity() - (previous == null ? 0 : previous.bytes().capacity());
         var eldest = entries.entrySet().iterator();
         while (cachedBytes > capacityBytes && eldest.hasNext()) {
             Entry evicted = eldest.next().getValue();
             eldest.remove();
-            cachedBytes -= evicted.bytes().length;
+            cachedBytes -= evicted.bytes().capacity();
         }
     }
 

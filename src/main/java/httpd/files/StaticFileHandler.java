@@ -13,6 +13,7 @@ import httpd.http.RequestHead;
 import httpd.http.RequestTarget;
 import httpd.http.Response;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -116,8 +117,8 @@ public final class StaticFileHandler implements RequestHandler {
         Body cached = null;
         try {
             if (withBody && wholeFile) {
-                byte[] bytes = cache.bytes(representation.file(), representation.attributes());
-                cached = bytes == null ? null : new Body.Bytes(bytes);
+                ByteBuffer bytes = cache.bytes(representation.file(), representation.attributes());
+                cached = bytes == null ? null : new Body.Buffer(bytes);
             }
             if (withBody && cached == null) {
                 channel = FileChannel.open(representation.file(), StandardOpenOption.READ);

@@ -29,6 +29,17 @@ public sealed interface Body extends AutoCloseable {
     }
 
     /**
+     * Bytes held off the heap, such as a cached small file: the socket takes them without a copy. The
+     * buffer is shared; writers send a duplicate.
+     */
+    record Buffer(java.nio.ByteBuffer buffer) implements Body {
+        @Override
+        public long length() {
+            return buffer.remaining();
+        }
+    }
+
+    /**
      * Bytes streamed from an open file, never loaded whole. {@code channel} is null for HEAD, where only
      * the length matters.
      */

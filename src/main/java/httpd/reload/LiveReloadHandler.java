@@ -125,6 +125,12 @@ public final class LiveReloadHandler implements RequestHandler {
         if (body instanceof Body.Bytes bytes) {
             return bytes.bytes();
         }
+        if (body instanceof Body.Buffer buffer) {
+            ByteBuffer copy = buffer.buffer().duplicate();
+            byte[] bytes = new byte[copy.remaining()];
+            copy.get(bytes);
+            return bytes;
+        }
         if (body instanceof Body.FileRegion region) {
             try {
                 ByteBuffer buffer = ByteBuffer.allocate((int) region.length());

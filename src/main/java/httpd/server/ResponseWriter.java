@@ -85,6 +85,8 @@ final class ResponseWriter {
         }
         if (body instanceof Body.Bytes bytes) {
             writeFully(headBytes, ByteBuffer.wrap(bytes.bytes()));
+        } else if (body instanceof Body.Buffer buffer) {
+            writeFully(headBytes, buffer.buffer().duplicate());
         } else if (body instanceof Body.FileRegion region && region.length() <= SMALL_FILE_BYTES) {
             writeFully(headBytes, readSmallFile(region));
         } else {
@@ -97,6 +99,8 @@ final class ResponseWriter {
     private void writeBody(Body body) throws IOException {
         if (body instanceof Body.Bytes bytes) {
             writeFully(ByteBuffer.wrap(bytes.bytes()));
+        } else if (body instanceof Body.Buffer buffer) {
+            writeFully(buffer.buffer().duplicate());
         } else if (body instanceof Body.FileRegion region) {
             transferFile(region);
         } else if (body instanceof Body.Parts parts) {
