@@ -8,7 +8,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The bytes of small files, kept in memory and checked against the file's identity, size and modification
@@ -94,10 +93,5 @@ final class FileContentCache {
 
     synchronized int size() {
         return entries.size();
-    }
-
-    @Override
-    public String toString() {
-        return "FileContentCache[" + Objects.toString(capacityBytes) + " bytes]";
     }
 }

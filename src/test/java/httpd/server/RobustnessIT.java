@@ -338,4 +338,19 @@ class RobustnessIT {
             assertThat(total).isEqualTo(3L * 1024 * 1024 * 1024);
         }
     }
+
+    @Test
+    void answersAConnectionBeyondTheCapWith503AtOnce() {
+        try (TestServer server = TestServer.start(root, c -> c.withMaxConnections(2));
+                RawClient first = server.connect();
+                RawClient second = server.connect();
+                RawClient third = server.connect()) {
+            RawResponse refused = third.readResponse();
+
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
+            assertThat(refused.header("Connection")).isEqualTo("close");
+            assertThat(first.send(get("/hello.txt")).readResponse().bodyText()).isEqualTo(HELLO);
+        }
+    }
 }
