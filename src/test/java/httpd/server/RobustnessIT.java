@@ -7,7 +7,6 @@ import httpd.testing.RawClient.RawResponse;
 import httpd.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -165,82 +164,6 @@ class RobustnessIT {
                 assertThat(everything).as(lengths).startsWith("HTTP/1.1 400 Bad Request\r\n");
                 assertThat(everything.split("HTTP/1.1 ", -1)).as(lengths).hasSize(2);
             }
-        }
-    }
-
-    @Test
-    void carriesOnWhenAClientResetsMidTransfer() throws Exception {
-        sparseFile(root.resolve("big.bin"), 64L * 1024 * 1024);
-        try (TestServer server = TestServer.start(root, c -> c.withThreads(2))) {
-            for (int i = 0; i < 5; i++) {
-                Socket quitter = new Socket("127.0.0.1", server.port());
-                quitter.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
-                quitter.getInputStream().readNBytes(100_000);
-                quitter.setSoLinger(true, 0); // close with a TCP reset
-                quitter.close();
-            }
-
-            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
-        }
-    }
-
-    @Test
-    void closesTheConnectionInsteadOfSendingAShortBodyWhenTheFileShrinks() throws Exception {
-        Path file = sparseFile(root.resolve("shrinking.bin"), 64L * 1024 * 1024);
-        try (TestServer server = TestServer.start(root); Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setReceiveBufferSize(32 * 1024);
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(get("/shrinking.bin").getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            long received = in.readNBytes(64 * 1024).length;
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.truncate(1024 * 1024);
-            }
-
-            byte[] buffer = new byte[64 * 1024];
-            try {
-                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                    received += n;
-                }
-            } catch (IOException reset) {
-                // a reset is as good as a close here
-            }
-
-            assertThat(received).isLessThan(64L * 1024 * 1024);
-            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
-        }
-    }
-
-    @Test
-    void answers404WhileTheRootIsGoneAndRecoversWhenItComesBack() throws Exception {
-        try (TestServer server = TestServer.start(root)) {
-            Files.delete(root.resolve("hello.txt"));
-            Files.delete(root.resolve("index.html"));
-            Files.delete(root);
-
-            assertThat(get(server, "/hello.txt").statusCode()).isEqualTo(404);
-            assertThat(get(server, "/").statusCode()).isEqualTo(404);
-
-            Files.createDirectory(root);
-            Files.writeString(root.resolve("hello.txt"), HELLO);
-
-            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
-        }
-    }
-
-    @Test
-    void cutsAResponseWhoseClientStoppedReadingAndFreesTheThread() throws Exception {
-        sparseFile(root.resolve("big.bin"), 256L * 1024 * 1024);
-        try (TestServer server = TestServer.start(root,
-                c -> c.withThreads(1).withTimeouts(c.keepAliveTimeout(), c.headerTimeout(), Duration.ofSeconds(1)));
-                Socket stalled = new Socket("127.0.0.1", server.port())) {
-            stalled.setReceiveBufferSize(16 * 1024);
-            stalled.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
-            stalled.getInputStream().readNBytes(1024);
-
-            // with one thread, this waits until the watchdog cuts the stalled download
-            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
         }
     }
 

@@ -1,0 +1,130 @@
+package httpd.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import httpd.testing.TestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Faults in mid-flight: clients that reset or stop reading, files that shrink, a root that vanishes. */
+class FaultsIT {
+    private static final String HELLO = "hello\n";
+
+    @TempDir
+    Path root;
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30)).build();
+
+    @BeforeEach
+    void createSite() throws IOException {
+        Files.writeString(root.resolve("index.html"), "<h1>home</h1>\n");
+        Files.writeString(root.resolve("hello.txt"), HELLO);
+    }
+
+    private HttpResponse<String> get(TestServer server, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path sparseFile(Path file, long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {42}), size - 1);
+        }
+        return file;
+    }
+
+    private static String get(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    }
+
+    @Test
+    void carriesOnWhenAClientResetsMidTransfer() throws Exception {
+        sparseFile(root.resolve("big.bin"), 64L * 1024 * 1024);
+        try (TestServer server = TestServer.start(root, c -> c.withThreads(2))) {
+            for (int i = 0; i < 5; i++) {
+                Socket quitter = new Socket("127.0.0.1", server.port());
+                quitter.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
+                quitter.getInputStream().readNBytes(100_000);
+                quitter.setSoLinger(true, 0); // close with a TCP reset
+                quitter.close();
+            }
+
+            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
+    void closesTheConnectionInsteadOfSendingAShortBodyWhenTheFileShrinks() throws Exception {
+        Path file = sparseFile(root.resolve("shrinking.bin"), 64L * 1024 * 1024);
+        try (TestServer server = TestServer.start(root); Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setReceiveBufferSize(32 * 1024);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(get("/shrinking.bin").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            long received = in.readNBytes(64 * 1024).length;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(1024 * 1024);
+            }
+
+            byte[] buffer = new byte[64 * 1024];
+            try {
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    received += n;
+                }
+            } catch (IOException reset) {
+                // a reset is as good as a close here
+            }
+
+            assertThat(received).isLessThan(64L * 1024 * 1024);
+            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
+    void answers404WhileTheRootIsGoneAndRecoversWhenItComesBack() throws Exception {
+        try (TestServer server = TestServer.start(root)) {
+            Files.delete(root.resolve("hello.txt"));
+            Files.delete(root.resolve("index.html"));
+            Files.delete(root);
+
+            assertThat(get(server, "/hello.txt").statusCode()).isEqualTo(404);
+            assertThat(get(server, "/").statusCode()).isEqualTo(404);
+
+            Files.createDirectory(root);
+            Files.writeString(root.resolve("hello.txt"), HELLO);
+
+            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
+    void cutsAResponseWhoseClientStoppedReadingAndFreesTheThread() throws Exception {
+        sparseFile(root.resolve("big.bin"), 256L * 1024 * 1024);
+        try (TestServer server = TestServer.start(root,
+                c -> c.withThreads(1).withTimeouts(c.keepAliveTimeout(), c.headerTimeout(), Duration.ofSeconds(1)));
+                Socket stalled = new Socket("127.0.0.1", server.port())) {
+            stalled.setReceiveBufferSize(16 * 1024);
+            stalled.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
+            stalled.getInputStream().readNBytes(1024);
+
+            // with one thread, this waits until the watchdog cuts the stalled download
+            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+        }
+    }
+}
