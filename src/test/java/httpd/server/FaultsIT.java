@@ -2,15 +2,14 @@ package httpd.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import httpd.testing.RawClient;
+import httpd.testing.TestFiles;
 import httpd.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +26,6 @@ class FaultsIT {
 
     @TempDir
     Path root;
-    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(30)).build();
 
     @BeforeEach
     void createSite() throws IOException {
@@ -36,25 +33,17 @@ class FaultsIT {
         Files.writeString(root.resolve("hello.txt"), HELLO);
     }
 
-    private HttpResponse<String> get(TestServer server, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path sparseFile(Path file, long size) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(new byte[] {42}), size - 1);
-        }
-        return file;
+    private static HttpResponse<String> get(TestServer server, String path) throws Exception {
+        return server.get(path);
     }
 
     private static String get(String path) {
-        return "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        return RawClient.get(path);
     }
 
     @Test
     void carriesOnWhenAClientResetsMidTransfer() throws Exception {
-        sparseFile(root.resolve("big.bin"), 64L * 1024 * 1024);
+        TestFiles.sparse(root.resolve("big.bin"), 64L * 1024 * 1024);
         try (TestServer server = TestServer.start(root, c -> c.withThreads(2))) {
             for (int i = 0; i < 5; i++) {
                 Socket quitter = new Socket("127.0.0.1", server.port());
@@ -70,7 +59,7 @@ class FaultsIT {
 
     @Test
     void closesTheConnectionInsteadOfSendingAShortBodyWhenTheFileShrinks() throws Exception {
-        Path file = sparseFile(root.resolve("shrinking.bin"), 64L * 1024 * 1024);
+        Path file = TestFiles.sparse(root.resolve("shrinking.bin"), 64L * 1024 * 1024);
         try (TestServer server = TestServer.start(root); Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setReceiveBufferSize(32 * 1024);
             socket.setSoTimeout(30_000);
@@ -115,7 +104,7 @@ class FaultsIT {
 
     @Test
     void cutsAResponseWhoseClientStoppedReadingAndFreesTheThread() throws Exception {
-        sparseFile(root.resolve("big.bin"), 256L * 1024 * 1024);
+        TestFiles.sparse(root.resolve("big.bin"), 256L * 1024 * 1024);
         try (TestServer server = TestServer.start(root,
                 c -> c.withThreads(1).withTimeouts(c.keepAliveTimeout(), c.headerTimeout(), Duration.ofSeconds(1)));
                 Socket stalled = new Socket("127.0.0.1", server.port())) {

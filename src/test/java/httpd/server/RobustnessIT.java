@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import httpd.testing.RawClient;
 import httpd.testing.RawClient.RawResponse;
+import httpd.testing.TestFiles;
 import httpd.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,8 +39,7 @@ class RobustnessIT {
 
     @TempDir
     Path root;
-    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(30)).build();
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void createSite() throws IOException {
@@ -49,20 +47,12 @@ class RobustnessIT {
         Files.writeString(root.resolve("hello.txt"), HELLO);
     }
 
-    private HttpResponse<String> get(TestServer server, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path sparseFile(Path file, long size) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(new byte[] {42}), size - 1);
-        }
-        return file;
+    private static HttpResponse<String> get(TestServer server, String path) throws Exception {
+        return server.get(path);
     }
 
     private static String get(String path) {
-        return "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        return RawClient.get(path);
     }
 
     @Test
@@ -94,7 +84,7 @@ class RobustnessIT {
 
     @Test
     void keepsServingOthersWhileAClientReadsA256MiBFileSlowlyOrNotAtAll() throws Exception {
-        sparseFile(root.resolve("big.bin"), 256L * 1024 * 1024);
+        TestFiles.sparse(root.resolve("big.bin"), 256L * 1024 * 1024);
         try (TestServer server = TestServer.start(root, c -> c.withThreads(2));
                 Socket slow = new Socket("127.0.0.1", server.port())) {
             slow.setReceiveBufferSize(16 * 1024);
@@ -228,7 +218,7 @@ class RobustnessIT {
 
     @Test
     void serves1000ConcurrentKeepAliveConnectionsAndAMultiGiBFileWithASmallHeap() throws Exception {
-        sparseFile(root.resolve("huge.bin"), 3L * 1024 * 1024 * 1024);
+        TestFiles.sparse(root.resolve("huge.bin"), 3L * 1024 * 1024 * 1024);
         try (TestServer server = TestServer.start(root)) {
             List<RawClient> connections = new ArrayList<>();
             try {
