@@ -17,6 +17,19 @@ final class Banner {
     private Banner() {
     }
 
+    /** A clickable URL; for a wildcard address, the loopback one. */
+    static String url(InetAddress address, int port) {
+        String host;
+        if (address.isAnyLocalAddress()) {
+            host = "127.0.0.1";
+        } else if (address instanceof Inet6Address) {
+            host = "[" + address.getHostAddress().replaceFirst("%.*", "") + "]";
+        } else {
+            host = address.getHostAddress();
+        }
+        return "http://" + host + ":" + port + "/";
+    }
+
     /**
      * When httpd listens on every interface, the URL of each non-loopback address of this machine (IPv4
      * only for 0.0.0.0; IPv6 too for ::). Empty when it listens on one address.
@@ -34,7 +47,7 @@ final class Banner {
                 }
                 for (InetAddress address : Collections.list(nic.getInetAddresses())) {
                     if (address instanceof Inet4Address || includeIpv6 && !address.isLinkLocalAddress()) {
-                        urls.add(HttpdCommand.url(address, port));
+                        urls.add(url(address, port));
                     }
                 }
             }

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -64,9 +63,15 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "Address to listen on; 0.0.0.0 or :: shares on the LAN (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = {"-t", "--threads"}, defaultValue = "64", paramLabel = "N",
-            description = "Size of the fixed thread pool: connections served at once (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = {"-t", "--threads"}, paramLabel = "N",
+            description = "Threads that read and answer requests; connections take turns on them "
+                    + "(default: twice the cores, at least 4; here ${DEFAULT-VALUE}).")
+    int threads = ServerConfig.DEFAULT_THREADS;
+
+    @Option(names = "--transfer-threads", paramLabel = "N",
+            description = "Threads that send large files and live-reload streams, so slow downloads never hold "
+                    + "up requests (default: ${DEFAULT-VALUE}).")
+    int transferThreads = ServerConfig.DEFAULT_TRANSFER_THREADS;
 
     @Option(names = "--dotfiles", defaultValue = "false",
             description = "Serve files and directories whose names start with a dot (hidden by default).")
@@ -213,7 +218,7 @@ public final class HttpdCommand implements Callable<Integer> {
         RequestHandler handler = new StaticFileHandler(
                 new PathResolver(serverConfig.root(), serverConfig.serveDotfiles()), MimeTypes.load(),
                 new SiteOptions(!noListing, spa, cacheControl, cors), serverConfig.serveDotfiles(), ZoneId.systemDefault());
-        ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, threads / 4), Duration.ofSeconds(15));
+        ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, transferThreads / 4), Duration.ofSeconds(15));
         FileWatcher watcher = null;
         if (watch) {
             watcher = new FileWatcher(serverConfig.root(), Duration.ofMillis(150), reloadEvents::changed).start();
@@ -223,7 +228,7 @@ public final class HttpdCommand implements Callable<Integer> {
         HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
                 wireTrace);
         start(server);
-        String url = url(serverConfig.bindAddress(), server.port());
+        String url = Banner.url(serverConfig.bindAddress(), server.port());
         out.println("httpd " + version + " serving " + serverConfig.root() + " at " + url + " (Ctrl+C to stop)");
         for (String lanUrl : Banner.networkUrls(serverConfig.bindAddress(), server.port())) {
             out.println("  also at " + lanUrl);
@@ -248,6 +253,9 @@ public final class HttpdCommand implements Callable<Integer> {
         if (threads < 1 || threads > 10_000) {
             throw new UsageError("threads must be between 1 and 10000, not " + threads);
         }
+        if (transferThreads < 1 || transferThreads > 10_000) {
+            throw new UsageError("transfer-threads must be between 1 and 10000, not " + transferThreads);
+        }
         requireNonNegative("keep-alive-timeout", keepAliveSeconds);
         requireNonNegative("shutdown-grace", shutdownGraceSeconds);
         if (sendTimeoutSeconds < 1) {
@@ -269,7 +277,7 @@ public final class HttpdCommand implements Callable<Integer> {
         if (!Files.isReadable(absoluteRoot)) {
             throw new UsageError("root " + root + " is not readable");
         }
-        return new ServerConfig(bindAddress(), port, absoluteRoot, threads, dotfiles,
+        return new ServerConfig(bindAddress(), port, absoluteRoot, threads, transferThreads, dotfiles,
                 Duration.ofSeconds(keepAliveSeconds), Duration.ofSeconds(headerTimeoutSeconds),
                 Duration.ofSeconds(shutdownGraceSeconds), !quiet, ParserLimits.DEFAULT, extraHeaders(), maxConnections,
                 Duration.ofSeconds(sendTimeoutSeconds));
@@ -318,19 +326,6 @@ public final class HttpdCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new StartFailure("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
         }
-    }
-
-    /** A clickable URL; for a wildcard address, the loopback one. */
-    static String url(InetAddress address, int port) {
-        String host;
-        if (address.isAnyLocalAddress()) {
-            host = "127.0.0.1";
-        } else if (address instanceof Inet6Address) {
-            host = "[" + address.getHostAddress().replaceFirst("%.*", "") + "]";
-        } else {
-            host = address.getHostAddress();
-        }
-        return "http://" + host + ":" + port + "/";
     }
 
     /** The server could not start (port in use, address not ours): exit code 1. */

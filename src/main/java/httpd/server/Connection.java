@@ -31,8 +31,24 @@ final class Connection implements Runnable {
 
     private enum State { QUEUED, IDLE, BUSY, CLOSED }
 
-    /** What the connection does when it leaves its thread. */
-    private enum Next { CLOSE, REQUEUE }
+    /** What the connection does next: another request on this thread, or leave it. */
+    private enum Next {
+        /** Read the next request on this thread. */
+        STAY,
+        CLOSE,
+        /** Queue again for a request thread. */
+        REQUEUE,
+        /** Send the body on a transfer thread ({@link WorkerPools}), then queue again or close. */
+        TRANSFER
+    }
+
+    /** A body larger than this may take long to send to a slow client, so it goes out on a transfer thread. */
+    private static final long INLINE_BODY_BYTES = 64 * 1024;
+
+    /** A response whose body leaves on a transfer thread. */
+    private record Transfer(RequestHead request, Response response, ConnectionHeader header, boolean persistent,
+            long start) {
+    }
 
     private final long id;
     private final Socket socket;
@@ -43,6 +59,7 @@ final class Connection implements Runnable {
     private RequestParser parser;
     private volatile ResponseWriter writer;
     private int requests;
+    private Transfer transfer;
 
     Connection(long id, Socket socket, HttpServer server) {
         this.id = id;
@@ -69,10 +86,39 @@ final class Connection implements Runnable {
         } catch (RuntimeException e) {
             log.error("connection {} from {} failed", id, client, e);
         }
+        if (next == Next.TRANSFER && server.pools().transfer(this::finishTransfer)) {
+            return;
+        }
+        leave(next);
+    }
+
+    /** On a transfer thread: sends the long body, then the connection queues for its next request. */
+    private void finishTransfer() {
+        Next next = Next.CLOSE;
+        try {
+            Transfer answer = transfer;
+            send(answer);
+            if (answer.persistent()) {
+                input.expectRequestBy(System.nanoTime() + server.config().keepAliveTimeout().toNanos());
+                next = Next.REQUEUE;
+            }
+        } catch (IOException e) {
+            log.debug("connection {} from {} ended: {}", id, client, e.toString());
+        } catch (RuntimeException e) {
+            log.error("connection {} from {} failed", id, client, e);
+        }
+        leave(next);
+    }
+
+    private void leave(Next next) {
         if (next == Next.REQUEUE && markQueued() && server.requeue(this)) {
             return;
         }
         forceClose();
+        if (transfer != null) {
+            closeUnsent(transfer.response()); // handed over, never sent: the server is stopping
+            transfer = null;
+        }
         server.trace().closed(id, requests);
         server.connectionClosed(this);
     }
@@ -88,13 +134,21 @@ final class Connection implements Runnable {
         server.trace().opened(id, client + ":" + socket.getPort());
     }
 
+    private void closeUnsent(Response response) {
+        try {
+            response.close();
+        } catch (IOException e) {
+            log.debug("connection {}: closing an unsent response: {}", id, e.toString());
+        }
+    }
+
     private Next serve() throws IOException {
         long keepAliveNanos = server.config().keepAliveTimeout().toNanos();
         while (markIdle()) {
-            HeadResult head = input.readHead(server::hasWaitingConnections, server.yieldPatiently());
+            HeadResult head = input.readHead(server.pools()::hasWaitingConnections, server.pools().yieldPatiently());
             switch (head) {
                 case YIELD -> {
-                    server.yieldedWithoutRequest();
+                    server.pools().yieldedWithoutRequest();
                     return Next.REQUEUE;
                 }
                 case CLOSED -> {
@@ -106,7 +160,7 @@ final class Connection implements Runnable {
                 }
                 case COMPLETE -> { }
             }
-            server.foundRequest();
+            server.pools().foundRequest();
             if (!markBusy()) {
                 return Next.CLOSE;
             }
@@ -124,16 +178,17 @@ final class Connection implements Runnable {
                 return Next.CLOSE;
             }
             input.headParsed();
-            if (request == null || !respond(request, start)) {
-                return Next.CLOSE;
+            Next next = request == null ? Next.CLOSE : respond(request, start);
+            if (next != Next.STAY) {
+                return next;
             }
             input.expectRequestBy(System.nanoTime() + keepAliveNanos);
         }
         return Next.CLOSE;
     }
 
-    /** Answers one request; returns whether the connection stays open for another. */
-    private boolean respond(RequestHead request, long start) throws IOException {
+    /** Answers one request, or hands a long body over to a transfer thread. */
+    private Next respond(RequestHead request, long start) throws IOException {
         boolean persistent = request.wantsPersistentConnection() && discardBody(request) && !server.isStopping();
         Response response = handle(request);
         if (response.body().length() < 0) {
@@ -142,17 +197,33 @@ final class Connection implements Runnable {
         ConnectionHeader connectionHeader = persistent
                 ? request.version() == HttpVersion.HTTP_1_0 ? ConnectionHeader.KEEP_ALIVE : ConnectionHeader.NONE
                 : ConnectionHeader.CLOSE;
-        try (response) {
-            boolean withBody = !HttpMethod.HEAD.name().equals(request.method());
+        Transfer answer = new Transfer(request, response, connectionHeader, persistent, start);
+        long length = response.body().length();
+        if (sendsBody(request) && (length < 0 || length > INLINE_BODY_BYTES)) {
+            transfer = answer;
+            return Next.TRANSFER;
+        }
+        send(answer);
+        return persistent ? Next.STAY : Next.CLOSE;
+    }
+
+    private static boolean sendsBody(RequestHead request) {
+        return !HttpMethod.HEAD.name().equals(request.method());
+    }
+
+    /** Writes the response and logs it. */
+    private void send(Transfer answer) throws IOException {
+        transfer = null;
+        try (Response response = answer.response()) {
             long sent = 0;
             try {
-                sent = writer.write(response, withBody, connectionHeader);
+                sent = writer.write(response, sendsBody(answer.request()), answer.header());
             } finally {
-                server.accessLog().log(client, request, response.status().code(), sent, System.nanoTime() - start);
+                server.accessLog().log(client, answer.request(), response.status().code(), sent,
+                        System.nanoTime() - answer.start());
             }
             server.trace().response(id, writer.lastHead(), sent);
         }
-        return persistent;
     }
 
     private Response handle(RequestHead request) {

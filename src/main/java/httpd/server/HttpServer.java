@@ -17,26 +17,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The listening socket and the fixed pool of threads that serve its connections. One acceptor thread
- * takes each new connection from {@link ServerSocket#accept()} and hands it to the pool; a {@link Connection}
- * then owns that socket until it closes.
+ * The listening socket and the fixed pools of threads that serve its connections ({@link WorkerPools}). One
+ * acceptor thread takes each new connection from {@link ServerSocket#accept()} and hands it to the request
+ * pool; a {@link Connection} then owns that socket until it closes.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final int ACCEPT_BACKLOG = 1024;
-    private static final int PATIENCE_AFTER_EMPTY_YIELDS = 8;
 
     private final ServerConfig config;
     private final RequestHandler handler;
@@ -46,15 +40,9 @@ public final class HttpServer implements AutoCloseable {
     private final Trace trace;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionIds = new AtomicLong();
-    /**
-     * Per pool thread: how many connections in a row it took from the queue and gave back without a request.
-     * A thread finding requests yields idle connections at once; one that keeps finding none looks for a
-     * millisecond first, so a queue of idle connections is not spun through at full speed.
-     */
-    private final ThreadLocal<int[]> emptyYields = ThreadLocal.withInitial(() -> new int[1]);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ServerSocket serverSocket;
-    private ThreadPoolExecutor pool;
+    private WorkerPools pools;
     private Thread acceptor;
     private ScheduledExecutorService watchdog;
     private volatile boolean stopping;
@@ -90,14 +78,13 @@ public final class HttpServer implements AutoCloseable {
             serverSocket.close();
             throw e;
         }
-        // Connections queue for a thread without bound here: their number is capped at accept instead.
-        pool = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), namedThreads("httpd-worker-"));
-        watchdog = Executors.newSingleThreadScheduledExecutor(namedThreads("httpd-watchdog-"));
+        pools = new WorkerPools(config.threads(), config.transferThreads());
+        watchdog = Executors.newSingleThreadScheduledExecutor(WorkerPools.namedThreads("httpd-watchdog-"));
         watchdog.scheduleWithFixedDelay(this::cutStalledResponses, 1, 1, TimeUnit.SECONDS);
         acceptor = new Thread(this::acceptConnections, "httpd-acceptor");
         acceptor.start();
-        log.debug("listening on {} with {} threads", serverSocket.getLocalSocketAddress(), config.threads());
+        log.debug("listening on {} with {} request threads and {} transfer threads", serverSocket.getLocalSocketAddress(),
+                config.threads(), config.transferThreads());
     }
 
     /** The port actually bound (useful after asking for port 0). */
@@ -156,31 +143,14 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** Hands a connection to the pool: a new one, or one that gave its thread back while idle. */
+    /** Hands a connection to the request threads: a new one, or one that gave its thread back. */
     boolean requeue(Connection connection) {
-        try {
-            pool.execute(connection);
-            return true;
-        } catch (RejectedExecutionException e) {
-            return false;
-        }
+        return pools.serve(connection);
     }
 
-    /** Whether connections are queued for a thread; idle ones then give theirs back. */
-    boolean hasWaitingConnections() {
-        return !pool.getQueue().isEmpty();
-    }
-
-    boolean yieldPatiently() {
-        return emptyYields.get()[0] >= PATIENCE_AFTER_EMPTY_YIELDS;
-    }
-
-    void yieldedWithoutRequest() {
-        emptyYields.get()[0]++;
-    }
-
-    void foundRequest() {
-        emptyYields.get()[0] = 0;
+    /** The threads that run connections, for a {@link Connection} to yield, requeue and hand over on. */
+    WorkerPools pools() {
+        return pools;
     }
 
     /** A client that stopped reading must not keep a thread forever: its response is cut. */
@@ -230,14 +200,14 @@ public final class HttpServer implements AutoCloseable {
         try {
             closeListeningSocket();
             connections.forEach(Connection::closeIfIdle);
-            if (pool != null) {
-                pool.shutdown();
-                if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (pools != null) {
+                pools.shutdown();
+                if (!pools.awaitTermination(grace.toMillis())) {
                     log.warn("shutdown grace period of {} s passed: closing {} connections", grace.toSeconds(),
                             connections.size());
                     connections.forEach(Connection::forceClose);
-                    pool.shutdownNow();
-                    pool.awaitTermination(1, TimeUnit.SECONDS);
+                    pools.shutdownNow();
+                    pools.awaitTermination(1000);
                 }
             }
             if (acceptor != null) {
@@ -312,14 +282,5 @@ public final class HttpServer implements AutoCloseable {
 
     Trace trace() {
         return trace;
-    }
-
-    private static ThreadFactory namedThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(false);
-            return thread;
-        };
     }
 }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param bindAddress      the address to listen on (loopback unless the user shares on a LAN)
  * @param port             the TCP port, 0 for any free one
  * @param root             the document root
- * @param threads          the size of the fixed pool that runs connections
+ * @param threads          the size of the fixed pool that reads requests and answers them
+ * @param transferThreads  the size of the fixed pool that sends long bodies (large files, event streams)
  * @param serveDotfiles    whether names starting with "." are served
  * @param keepAliveTimeout how long an idle persistent connection is kept open
  * @param headerTimeout    how long a client may take to send a whole request head
@@ -30,6 +31,7 @@ public record ServerConfig(
         int port,
         Path root,
         int threads,
+        int transferThreads,
         boolean serveDotfiles,
         Duration keepAliveTimeout,
         Duration headerTimeout,
@@ -55,43 +57,51 @@ public record ServerConfig(
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1");
+        if (threads < 1 || transferThreads < 1) {
+            throw new IllegalArgumentException("threads and transferThreads must be at least 1");
         }
     }
 
-    public static final int DEFAULT_THREADS = 64;
+    /** Two request threads per core, at least 4: enough to keep the cores busy, few enough to rarely switch. */
+    public static final int DEFAULT_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_TRANSFER_THREADS = 64;
     public static final int DEFAULT_MAX_CONNECTIONS = 4096;
 
     /** Defaults for everything but the address, port and root; tests and the CLI start from here. */
     public static ServerConfig defaults(InetAddress bindAddress, int port, Path root) {
-        return new ServerConfig(bindAddress, port, root, DEFAULT_THREADS, false, Duration.ofSeconds(5),
+        return new ServerConfig(bindAddress, port, root, DEFAULT_THREADS, DEFAULT_TRANSFER_THREADS, false,
+                Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofSeconds(10), true, ParserLimits.DEFAULT, List.of(),
                 DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(60));
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, root, threads, serveDotfiles, keepAliveTimeout, headerTimeout,
-                shutdownGrace, accessLog, limits, extraHeaders, maxConnections, sendTimeout);
+        return new ServerConfig(bindAddress, newPort, root, threads, transferThreads, serveDotfiles, keepAliveTimeout,
+                headerTimeout, shutdownGrace, accessLog, limits, extraHeaders, maxConnections, sendTimeout);
     }
 
     public ServerConfig withThreads(int newThreads) {
-        return new ServerConfig(bindAddress, port, root, newThreads, serveDotfiles, keepAliveTimeout, headerTimeout,
-                shutdownGrace, accessLog, limits, extraHeaders, maxConnections, sendTimeout);
+        return new ServerConfig(bindAddress, port, root, newThreads, transferThreads, serveDotfiles, keepAliveTimeout,
+                headerTimeout, shutdownGrace, accessLog, limits, extraHeaders, maxConnections, sendTimeout);
+    }
+
+    public ServerConfig withTransferThreads(int newTransferThreads) {
+        return new ServerConfig(bindAddress, port, root, threads, newTransferThreads, serveDotfiles, keepAliveTimeout,
+                headerTimeout, shutdownGrace, accessLog, limits, extraHeaders, maxConnections, sendTimeout);
     }
 
     public ServerConfig withTimeouts(Duration newKeepAlive, Duration newHeader, Duration newSend) {
-        return new ServerConfig(bindAddress, port, root, threads, serveDotfiles, newKeepAlive, newHeader,
-                shutdownGrace, accessLog, limits, extraHeaders, maxConnections, newSend);
+        return new ServerConfig(bindAddress, port, root, threads, transferThreads, serveDotfiles, newKeepAlive,
+                newHeader, shutdownGrace, accessLog, limits, extraHeaders, maxConnections, newSend);
     }
 
     public ServerConfig withExtraHeaders(List<HeaderField> newHeaders) {
-        return new ServerConfig(bindAddress, port, root, threads, serveDotfiles, keepAliveTimeout, headerTimeout,
-                shutdownGrace, accessLog, limits, newHeaders, maxConnections, sendTimeout);
+        return new ServerConfig(bindAddress, port, root, threads, transferThreads, serveDotfiles, keepAliveTimeout,
+                headerTimeout, shutdownGrace, accessLog, limits, newHeaders, maxConnections, sendTimeout);
     }
 
     public ServerConfig withMaxConnections(int newMax) {
-        return new ServerConfig(bindAddress, port, root, threads, serveDotfiles, keepAliveTimeout, headerTimeout,
-                shutdownGrace, accessLog, limits, extraHeaders, newMax, sendTimeout);
+        return new ServerConfig(bindAddress, port, root, threads, transferThreads, serveDotfiles, keepAliveTimeout,
+                headerTimeout, shutdownGrace, accessLog, limits, extraHeaders, newMax, sendTimeout);
     }
 }

@@ -114,6 +114,12 @@ class HttpdCommandTest {
     }
 
     @Test
+    void reportsABadTransferThreadCount() {
+        assertThat(run("-r", temp.toString(), "--transfer-threads", "0")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: transfer-threads must be between 1 and 10000, not 0\n");
+    }
+
+    @Test
     void takesSettingsFromTheConfigFileAndLetsFlagsOverrideThem() throws IOException {
         Path site = Files.createDirectory(temp.resolve("site"));
         Path config = Files.writeString(temp.resolve("httpd.properties"),
@@ -146,8 +152,8 @@ class HttpdCommandTest {
 
     @Test
     void showsABracketedUrlForAnIpv6Address() throws Exception {
-        assertThat(HttpdCommand.url(InetAddress.getByName("::1"), 80)).isEqualTo("http://[0:0:0:0:0:0:0:1]:80/");
-        assertThat(HttpdCommand.url(InetAddress.getByName("0.0.0.0"), 7891)).isEqualTo("http://127.0.0.1:7891/");
+        assertThat(Banner.url(InetAddress.getByName("::1"), 80)).isEqualTo("http://[0:0:0:0:0:0:0:1]:80/");
+        assertThat(Banner.url(InetAddress.getByName("0.0.0.0"), 7891)).isEqualTo("http://127.0.0.1:7891/");
     }
 
     @Test
@@ -217,7 +223,7 @@ class HttpdCommandTest {
                 .replaceFirst("(?m)^port=.*$", "port=0");
         Path config = Files.writeString(temp.resolve("all.properties"), everySetting);
 
-        assertThat(everySetting.lines()).hasSize(19);
+        assertThat(everySetting.lines()).hasSize(20);
         assertThat(run("--config", config.toString())).isZero();
         assertThat(stderr()).isEmpty();
     }

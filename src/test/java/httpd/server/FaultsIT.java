@@ -3,6 +3,7 @@ package httpd.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import httpd.testing.RawClient;
+import httpd.testing.RawClient.RawResponse;
 import httpd.testing.TestFiles;
 import httpd.testing.TestServer;
 import java.io.IOException;
@@ -16,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,17 +107,51 @@ class FaultsIT {
     }
 
     @Test
-    void cutsAResponseWhoseClientStoppedReadingAndFreesTheThread() throws Exception {
+    void cutsAResponseWhoseClientStoppedReadingAndFreesItsTransferThread() throws Exception {
         TestFiles.sparse(root.resolve("big.bin"), 256L * 1024 * 1024);
-        try (TestServer server = TestServer.start(root,
-                c -> c.withThreads(1).withTimeouts(c.keepAliveTimeout(), c.headerTimeout(), Duration.ofSeconds(1)));
+        byte[] medium = new byte[1024 * 1024];
+        Arrays.fill(medium, (byte) 'm');
+        Files.write(root.resolve("medium.bin"), medium);
+        try (TestServer server = TestServer.start(root, c -> c.withThreads(1).withTransferThreads(1)
+                .withTimeouts(c.keepAliveTimeout(), c.headerTimeout(), Duration.ofSeconds(1)));
                 Socket stalled = new Socket("127.0.0.1", server.port())) {
             stalled.setReceiveBufferSize(16 * 1024);
             stalled.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
             stalled.getInputStream().readNBytes(1024);
 
-            // with one thread, this waits until the watchdog cuts the stalled download
+            // the request thread is free: small answers do not wait for the stalled download
             assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+            // the only transfer thread is free again once the watchdog cuts the stalled download
+            try (RawClient client = server.connect()) {
+                client.send(get("/medium.bin"));
+                RawResponse response = client.readResponse();
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.body()).isEqualTo(medium);
+            }
+        }
+    }
+
+    @Test
+    void answersRequestsOnOneThreadWhileFourDownloadsStall() throws Exception {
+        TestFiles.sparse(root.resolve("big.bin"), 256L * 1024 * 1024);
+        List<Socket> stalled = new ArrayList<>();
+        try (TestServer server = TestServer.start(root, c -> c.withThreads(1))) {
+            for (int i = 0; i < 4; i++) {
+                Socket socket = new Socket("127.0.0.1", server.port());
+                stalled.add(socket);
+                socket.setReceiveBufferSize(16 * 1024);
+                socket.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(socket.getInputStream().readNBytes(15), StandardCharsets.US_ASCII))
+                        .isEqualTo("HTTP/1.1 200 OK");
+            }
+
+            for (int i = 0; i < 20; i++) {
+                assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+            }
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
         }
     }
 }
