@@ -11,17 +11,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
     static final String LOGBACK_CONFIG = "config/logback.xml";
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private Main() {
     }
 
     public static void main(String[] args) {
         useWorkingDirectoryLogbackConfig();
-        // Logging takes as long to start as parsing the command line: do both at once, and wait for it
-        // before the server starts (a logger asked for meanwhile would make SLF4J warn).
+        // Logging takes as long to start as everything else: it starts beside the command line and the
+        // server, which does not wait for it. Lines logged meanwhile (the first requests' access lines) are
+        // held by SLF4J and written once logback is ready; SLF4J's own note saying so is not for users.
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
         Thread loggingStarts = new Thread(LoggerFactory::getILoggerFactory, "httpd-log-init");
         loggingStarts.start();
-        int exitCode = HttpdCommand.run(args, System.out, System.err, () -> awaitQuietly(loggingStarts));
+        int exitCode = HttpdCommand.run(args, System.out, System.err);
         awaitQuietly(loggingStarts); // exiting while logback starts would make it print a stack trace
         System.exit(exitCode);
     }

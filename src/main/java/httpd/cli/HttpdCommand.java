@@ -149,34 +149,22 @@ public final class HttpdCommand implements Callable<Integer> {
         }
     }
 
-    private final Runnable awaitLogging;
-
-    HttpdCommand(PrintStream out, Runnable awaitLogging, Consumer<Running> onStarted) {
+    HttpdCommand(PrintStream out, Consumer<Running> onStarted) {
         this.out = out;
-        this.awaitLogging = awaitLogging;
         this.onStarted = onStarted;
     }
 
-    /**
-     * Runs httpd with these arguments until it is stopped; returns the process exit code.
-     *
-     * @param awaitLogging called before the server starts: waits for logging to be ready
-     */
-    public static int run(String[] args, PrintStream out, PrintStream err, Runnable awaitLogging) {
-        return run(args, out, err, awaitLogging, running -> ShutdownSignals.install(running::stopGracefully));
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err, Consumer<Running> onStarted) {
-        return run(args, out, err, () -> { }, onStarted);
+    /** Runs httpd with these arguments until it is stopped; returns the process exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, running -> ShutdownSignals.install(running::stopGracefully));
     }
 
     /**
      * @param onStarted called once the server listens: the CLI installs signal handlers there, tests take
      *                  the server to stop it
      */
-    private static int run(String[] args, PrintStream out, PrintStream err, Runnable awaitLogging,
-            Consumer<Running> onStarted) {
-        CommandLine cli = new CommandLine(new HttpdCommand(out, awaitLogging, onStarted));
+    static int run(String[] args, PrintStream out, PrintStream err, Consumer<Running> onStarted) {
+        CommandLine cli = new CommandLine(new HttpdCommand(out, onStarted));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         try {
@@ -213,7 +201,6 @@ public final class HttpdCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UsageError, StartFailure, IOException {
         ServerConfig serverConfig = toServerConfig();
-        awaitLogging.run();
         String version = VersionProvider.version();
         RequestHandler handler = new StaticFileHandler(
                 new PathResolver(serverConfig.root(), serverConfig.serveDotfiles()), MimeTypes.load(),
@@ -228,6 +215,7 @@ public final class HttpdCommand implements Callable<Integer> {
         HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
                 wireTrace);
         start(server);
+        HeapFootprint.trimSoon();
         String url = Banner.url(serverConfig.bindAddress(), server.port());
         out.println("httpd " + version + " serving " + serverConfig.root() + " at " + url + " (Ctrl+C to stop)");
         for (String lanUrl : Banner.networkUrls(serverConfig.bindAddress(), server.port())) {

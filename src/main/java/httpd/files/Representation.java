@@ -1,8 +1,11 @@
 package httpd.files;
 
+import httpd.http.HeaderField;
+import httpd.http.HttpDates;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One file as it is sent: its bytes on disk, the type of the original, the coding of these bytes (for a
@@ -15,9 +18,23 @@ import java.time.Instant;
  * @param contentEncoding "br", "gzip", or null for the file as it is
  * @param etag            a strong entity tag, quoted (RFC 9110 §8.8.3)
  * @param hasVariants     whether another encoding of the same file exists (then responses say Vary)
+ * @param lastModifiedText {@code lastModified} as an HTTP date, for the Last-Modified header
+ * @param headers         the headers a 200 with these bytes carries, built once per version of the file
+ *                        (empty until {@link #withHeaders})
  */
-public record Representation(Path file, BasicFileAttributes attributes, Instant lastModified, String contentType, String contentEncoding,
-        String etag, boolean hasVariants) {
+public record Representation(Path file, BasicFileAttributes attributes, Instant lastModified, String contentType,
+        String contentEncoding, String etag, boolean hasVariants, String lastModifiedText, List<HeaderField> headers) {
+
+    public Representation(Path file, BasicFileAttributes attributes, Instant lastModified, String contentType,
+            String contentEncoding, String etag, boolean hasVariants) {
+        this(file, attributes, lastModified, contentType, contentEncoding, etag, hasVariants,
+                HttpDates.format(lastModified), List.of());
+    }
+
+    public Representation withHeaders(List<HeaderField> okHeaders) {
+        return new Representation(file, attributes, lastModified, contentType, contentEncoding, etag, hasVariants,
+                lastModifiedText, List.copyOf(okHeaders));
+    }
 
     public long size() {
         return attributes.size();

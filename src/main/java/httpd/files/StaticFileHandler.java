@@ -2,8 +2,8 @@ package httpd.files;
 
 import httpd.http.Body;
 import httpd.http.ErrorPages;
+import httpd.http.HeaderField;
 import httpd.http.Headers;
-import httpd.http.HttpDates;
 import httpd.http.HttpException;
 import httpd.http.HttpMethod;
 import httpd.http.HttpStatus;
@@ -20,9 +20,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +43,7 @@ public final class StaticFileHandler implements RequestHandler {
     private final DirectoryListing listing;
     private final RangeResponses ranges;
     private final FileContentCache cache = FileContentCache.forThisJvm();
+    private final Representations representations = new Representations(this::headersFor200);
 
     public StaticFileHandler(PathResolver resolver, MimeTypes mimeTypes, SiteOptions options, boolean showDotfiles,
             ZoneId zone) {
@@ -132,21 +132,27 @@ public final class StaticFileHandler implements RequestHandler {
             log.error("cannot read {}: {}", representation.file(), e.toString());
             return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
         }
+        if (!wholeFile) {
+            Response.Builder response = Response.builder(HttpStatus.OK).headers(representation.headers());
+            return ranges.respond(response, ByteRanges.parse(range.get(), representation.size()), representation,
+                    channel);
+        }
+        return new Response(HttpStatus.OK, representation.headers(),
+                cached != null ? cached : new Body.FileRegion(channel, 0, representation.size()));
+    }
+
+    /** What a 200 says about a file; built once per version of it ({@link Representations}). */
+    private List<HeaderField> headersFor200(Representation representation) {
         Response.Builder response = Response.builder(HttpStatus.OK).header("Content-Type", representation.contentType());
         if (representation.contentEncoding() != null) {
             response.header("Content-Encoding", representation.contentEncoding());
         }
-        validators(response.header("Accept-Ranges", "bytes"), representation);
-        if (!wholeFile) {
-            return ranges.respond(response, ByteRanges.parse(range.get(), representation.size()), representation,
-                    channel);
-        }
-        return response.body(cached != null ? cached : new Body.FileRegion(channel, 0, representation.size())).build();
+        return validators(response.header("Accept-Ranges", "bytes"), representation).build().headers();
     }
 
     /** The headers that identify this version of the file, sent with 200, 206 and 304 alike. */
     private Response.Builder validators(Response.Builder response, Representation representation) {
-        response.header("Last-Modified", HttpDates.format(representation.lastModified()))
+        response.header("Last-Modified", representation.lastModifiedText())
                 .header("ETag", representation.etag())
                 .header("Cache-Control", options.cacheControl());
         if (representation.hasVariants()) {
@@ -178,18 +184,11 @@ public final class StaticFileHandler implements RequestHandler {
                 }
                 hasVariants = true;
                 if (coding.isAcceptedBy(acceptEncoding.get())) {
-                    return representation(sibling, siblingAttributes, type, coding.token(), true);
+                    return representations.of(sibling, siblingAttributes, type, coding.token(), true);
                 }
             }
         }
-        return representation(path, attributes, type, null, hasVariants);
-    }
-
-    private static Representation representation(Path path, BasicFileAttributes attributes, String type,
-            String encoding, boolean hasVariants) {
-        long modified = attributes.lastModifiedTime().toMillis();
-        return new Representation(path, attributes, Instant.ofEpochMilli(modified).truncatedTo(ChronoUnit.SECONDS),
-                type, encoding, Representation.etagOf(attributes.size(), modified, encoding), hasVariants);
+        return representations.of(path, attributes, type, null, hasVariants);
     }
 
     private Response listDirectory(Path directory, boolean withBody) {

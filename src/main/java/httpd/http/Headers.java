@@ -52,8 +52,11 @@ public record Headers(List<HeaderField> fields) {
      * case-insensitively (RFC 9110 §5.6.1).
      */
     public boolean hasToken(String name, String token) {
-        for (String value : all(name)) {
-            for (String element : value.split(",")) {
+        for (HeaderField field : fields) {
+            if (!field.hasName(name)) {
+                continue;
+            }
+            for (String element : field.value().split(",")) {
                 if (element.trim().toLowerCase(Locale.ROOT).equals(token)) {
                     return true;
                 }

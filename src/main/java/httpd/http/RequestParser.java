@@ -201,10 +201,10 @@ public final class RequestParser {
         if (hasTransferEncoding && version == HttpVersion.HTTP_1_0) {
             throw new HttpException(HttpStatus.BAD_REQUEST, "Transfer-Encoding in an HTTP/1.0 request");
         }
-        List<String> lengths = headers.all("Content-Length");
-        if (lengths.isEmpty()) {
+        if (!headers.contains("Content-Length")) {
             return -1;
         }
+        List<String> lengths = headers.all("Content-Length");
         if (hasTransferEncoding) {
             throw new HttpException(HttpStatus.BAD_REQUEST, "both Content-Length and Transfer-Encoding");
         }

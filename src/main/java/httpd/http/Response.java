@@ -57,6 +57,11 @@ public record Response(HttpStatus status, List<HeaderField> headers, Body body) 
             return this;
         }
 
+        public Builder headers(List<HeaderField> fields) {
+            headers.addAll(fields);
+            return this;
+        }
+
         public Builder body(Body body) {
             this.body = body;
             return this;

@@ -3,11 +3,11 @@ package httpd.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.hook.DefaultShutdownHook;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
@@ -24,7 +24,7 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
             return ExecutionStatus.INVOKE_NEXT_IF_ANY; // a file was named: logback reads it
         }
         BufferedConsoleAppender<ILoggingEvent> access = new BufferedConsoleAppender<>();
-        start(context, access, "ACCESS", "%msg%n");
+        start(context, access, "ACCESS", new MessageLineEncoder());
         Logger accessLogger = context.getLogger("httpd.access");
         accessLogger.setLevel(Level.INFO);
         accessLogger.setAdditive(false);
@@ -32,7 +32,7 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
 
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setTarget("System.err");
-        start(context, console, "CONSOLE", "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
+        start(context, console, "CONSOLE", new EventLineEncoder());
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(console);
@@ -44,10 +44,8 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
     }
 
     private static void start(LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, String name,
-            String pattern) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+            EncoderBase<ILoggingEvent> encoder) {
         encoder.setContext(context);
-        encoder.setPattern(pattern);
         encoder.start();
         appender.setContext(context);
         appender.setName(name);

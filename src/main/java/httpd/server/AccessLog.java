@@ -20,6 +20,8 @@ final class AccessLog {
 
     private final boolean enabled;
     private final PerSecondText time;
+    /** Each thread builds its lines in the same builder: a log line per request makes no garbage of its own. */
+    private final ThreadLocal<StringBuilder> lines = ThreadLocal.withInitial(() -> new StringBuilder(256));
 
     AccessLog(boolean enabled, Clock clock) {
         this.enabled = enabled && log.isInfoEnabled();
@@ -34,12 +36,16 @@ final class AccessLog {
         if (!enabled) {
             return;
         }
-        StringBuilder line = new StringBuilder(160);
+        StringBuilder line = lines.get();
+        line.setLength(0);
         line.append(client).append(" - - [").append(time.now()).append("] \"");
         if (request == null) {
             line.append('-');
         } else {
-            appendEscaped(line, request.requestLine());
+            appendEscaped(line, request.method());
+            line.append(' ');
+            appendEscaped(line, request.target());
+            line.append(' ').append(request.version().text());
         }
         line.append("\" ").append(status).append(' ');
         if (bytes > 0) {

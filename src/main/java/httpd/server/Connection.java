@@ -12,6 +12,7 @@ import httpd.server.ConnectionInput.HeadResult;
 import httpd.server.ResponseWriter.ConnectionHeader;
 import java.io.IOException;
 import java.net.Socket;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,12 +61,14 @@ final class Connection implements Runnable {
     private volatile ResponseWriter writer;
     private int requests;
     private Transfer transfer;
+    private final BooleanSupplier othersWaiting;
 
     Connection(long id, Socket socket, HttpServer server) {
         this.id = id;
         this.socket = socket;
         this.client = socket.getInetAddress().getHostAddress();
         this.server = server;
+        this.othersWaiting = server.pools()::hasWaitingConnections;
     }
 
     long id() {
@@ -97,7 +100,8 @@ final class Connection implements Runnable {
         Next next = Next.CLOSE;
         try {
             Transfer answer = transfer;
-            send(answer);
+            transfer = null;
+            send(answer.request(), answer.response(), answer.header(), answer.start());
             if (answer.persistent()) {
                 input.expectRequestBy(System.nanoTime() + server.config().keepAliveTimeout().toNanos());
                 next = Next.REQUEUE;
@@ -134,6 +138,12 @@ final class Connection implements Runnable {
         server.trace().opened(id, client + ":" + socket.getPort());
     }
 
+    private void traceResponse(long sent) {
+        if (server.trace() != Trace.NONE) {
+            server.trace().response(id, writer.lastHead(), sent);
+        }
+    }
+
     private void closeUnsent(Response response) {
         try {
             response.close();
@@ -145,7 +155,7 @@ final class Connection implements Runnable {
     private Next serve() throws IOException {
         long keepAliveNanos = server.config().keepAliveTimeout().toNanos();
         while (markIdle()) {
-            HeadResult head = input.readHead(server.pools()::hasWaitingConnections, server.pools().yieldPatiently());
+            HeadResult head = input.readHead(othersWaiting, server.pools().yieldPatiently());
             switch (head) {
                 case YIELD -> {
                     server.pools().yieldedWithoutRequest();
@@ -197,13 +207,12 @@ final class Connection implements Runnable {
         ConnectionHeader connectionHeader = persistent
                 ? request.version() == HttpVersion.HTTP_1_0 ? ConnectionHeader.KEEP_ALIVE : ConnectionHeader.NONE
                 : ConnectionHeader.CLOSE;
-        Transfer answer = new Transfer(request, response, connectionHeader, persistent, start);
         long length = response.body().length();
         if (sendsBody(request) && (length < 0 || length > INLINE_BODY_BYTES)) {
-            transfer = answer;
+            transfer = new Transfer(request, response, connectionHeader, persistent, start);
             return Next.TRANSFER;
         }
-        send(answer);
+        send(request, response, connectionHeader, start);
         return persistent ? Next.STAY : Next.CLOSE;
     }
 
@@ -212,17 +221,15 @@ final class Connection implements Runnable {
     }
 
     /** Writes the response and logs it. */
-    private void send(Transfer answer) throws IOException {
-        transfer = null;
-        try (Response response = answer.response()) {
+    private void send(RequestHead request, Response answer, ConnectionHeader header, long start) throws IOException {
+        try (Response response = answer) {
             long sent = 0;
             try {
-                sent = writer.write(response, sendsBody(answer.request()), answer.header());
+                sent = writer.write(response, sendsBody(request), header);
             } finally {
-                server.accessLog().log(client, answer.request(), response.status().code(), sent,
-                        System.nanoTime() - answer.start());
+                server.accessLog().log(client, request, response.status().code(), sent, System.nanoTime() - start);
             }
-            server.trace().response(id, writer.lastHead(), sent);
+            traceResponse(sent);
         }
     }
 
@@ -257,7 +264,7 @@ final class Connection implements Runnable {
         try (Response response = ErrorPages.of(status)) {
             long sent = writer.write(response, true, ConnectionHeader.CLOSE);
             server.accessLog().log(client, null, status.code(), sent, System.nanoTime() - start);
-            server.trace().response(id, writer.lastHead(), sent);
+            traceResponse(sent);
         } catch (IOException e) {
             log.debug("connection {}: could not send {}: {}", id, status, e.toString());
         }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,8 +26,9 @@ final class ResponseWriter {
     private final PerSecondText date;
     /** sendfile is asked for this much at a time, so a stalled client shows as a lack of progress. */
     private static final long TRANSFER_CHUNK = 256 * 1024;
-    private final StringBuilder head = new StringBuilder(512);
-    private String lastHead = "";
+    /** The response head being written, as bytes: built in place, no String on the way. */
+    private byte[] head = new byte[512];
+    private int headLength;
     private volatile boolean writing;
     private volatile long lastProgressNanos;
 
@@ -73,7 +75,7 @@ final class ResponseWriter {
     private long writeResponse(Response response, boolean withBody, ConnectionHeader connection) throws IOException {
         Body body = response.body();
         boolean hasContent = !response.status().forbidsContent();
-        ByteBuffer headBytes = ByteBuffer.wrap(formatHead(response, hasContent, connection));
+        ByteBuffer headBytes = formatHead(response, hasContent, connection);
         if (!withBody || !hasContent || body.length() == 0) {
             writeFully(headBytes);
             return 0;
@@ -112,32 +114,30 @@ final class ResponseWriter {
 
     /** The head as it was last sent, for the wire trace. */
     String lastHead() {
-        return lastHead;
+        return new String(head, 0, headLength, StandardCharsets.ISO_8859_1);
     }
 
-    private byte[] formatHead(Response response, boolean hasContent, ConnectionHeader connection) {
-        head.setLength(0);
-        head.append("HTTP/1.1 ").append(response.status().code()).append(' ')
-                .append(response.status().reason()).append("\r\n");
+    private ByteBuffer formatHead(Response response, boolean hasContent, ConnectionHeader connection) {
+        headLength = 0;
+        append("HTTP/1.1 ").append(response.status().code()).append(" ").append(response.status().reason()).crlf();
         appendUnlessReplaced("Date", date.now());
         appendUnlessReplaced("Server", serverName);
         for (HeaderField field : response.headers()) {
             appendUnlessReplaced(field.name(), field.value());
         }
         for (HeaderField field : extraHeaders) {
-            head.append(field.name()).append(": ").append(field.value()).append("\r\n");
+            append(field.name()).append(": ").append(field.value()).crlf();
         }
         if (hasContent && response.body().length() >= 0) {
-            head.append("Content-Length: ").append(response.body().length()).append("\r\n");
+            append("Content-Length: ").append(response.body().length()).crlf();
         }
         switch (connection) {
-            case CLOSE -> head.append("Connection: close\r\n");
-            case KEEP_ALIVE -> head.append("Connection: keep-alive\r\n");
+            case CLOSE -> append("Connection: close").crlf();
+            case KEEP_ALIVE -> append("Connection: keep-alive").crlf();
             case NONE -> { }
         }
-        head.append("\r\n");
-        lastHead = head.toString();
-        return lastHead.getBytes(StandardCharsets.ISO_8859_1);
+        crlf();
+        return ByteBuffer.wrap(head, 0, headLength);
     }
 
     private void appendUnlessReplaced(String name, String value) {
@@ -146,7 +146,47 @@ final class ResponseWriter {
                 return;
             }
         }
-        head.append(name).append(": ").append(value).append("\r\n");
+        append(name).append(": ").append(value).crlf();
+    }
+
+    /** Header text is Latin-1 on the wire (RFC 9110 §5.5); httpd only ever sends ASCII. */
+    private ResponseWriter append(String text) {
+        int length = text.length();
+        ensureRoom(length);
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            head[headLength++] = (byte) (c <= 0xff ? c : '?');
+        }
+        return this;
+    }
+
+    private ResponseWriter append(long number) {
+        if (number < 0) {
+            return append(Long.toString(number));
+        }
+        int digits = 1;
+        for (long rest = number / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensureRoom(digits);
+        for (int i = headLength + digits - 1; i >= headLength; i--) {
+            head[i] = (byte) ('0' + number % 10);
+            number /= 10;
+        }
+        headLength += digits;
+        return this;
+    }
+
+    private void crlf() {
+        ensureRoom(2);
+        head[headLength++] = '\r';
+        head[headLength++] = '\n';
+    }
+
+    private void ensureRoom(int bytes) {
+        if (headLength + bytes > head.length) {
+            head = Arrays.copyOf(head, Math.max(head.length * 2, headLength + bytes));
+        }
     }
 
     private static ByteBuffer readSmallFile(Body.FileRegion region) throws IOException {

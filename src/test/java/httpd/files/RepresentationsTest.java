@@ -1,0 +1,65 @@
+package httpd.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import httpd.http.HeaderField;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepresentationsTest {
+    @TempDir
+    Path root;
+
+    private final Representations representations = new Representations(
+            representation -> List.of(new HeaderField("ETag", representation.etag())));
+
+    private Representation of(Path file, String encoding) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return representations.of(file, attributes, "text/plain", encoding, false);
+    }
+
+    @Test
+    void remembersAnUnchangedFileWithItsHeadersBuiltOnce() throws IOException {
+        Path file = Files.writeString(root.resolve("a.txt"), "hello");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-24T10:00:00.250Z")));
+
+        Representation first = of(file, null);
+
+        assertThat(of(file, null)).isSameAs(first);
+        assertThat(first.lastModifiedText()).isEqualTo("Tue, 24 Nov 2026 10:00:00 GMT");
+        assertThat(first.headers()).containsExactly(new HeaderField("ETag", first.etag()));
+    }
+
+    @Test
+    void describesTheFileAnewOnceItsSizeOrTimeChanges() throws IOException {
+        Path file = Files.writeString(root.resolve("a.txt"), "hello");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-24T10:00:00Z")));
+        Representation before = of(file, null);
+
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-24T10:00:01Z")));
+        Representation touched = of(file, null);
+        Files.writeString(file, "hello, world");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-24T10:00:01Z")));
+        Representation grown = of(file, null);
+
+        assertThat(touched.etag()).isNotEqualTo(before.etag());
+        assertThat(touched.lastModifiedText()).isEqualTo("Tue, 24 Nov 2026 10:00:01 GMT");
+        assertThat(grown.etag()).isNotEqualTo(touched.etag());
+        assertThat(grown.size()).isEqualTo(12);
+    }
+
+    @Test
+    void keepsEachEncodingApart() throws IOException {
+        Path file = Files.writeString(root.resolve("a.txt"), "hello");
+
+        assertThat(of(file, "gzip").etag()).endsWith("-gzip\"");
+        assertThat(of(file, null).etag()).doesNotContain("gzip");
+    }
+}

@@ -1,0 +1,30 @@
+package httpd.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MessageLineEncoderTest {
+    private final MessageLineEncoder encoder = new MessageLineEncoder();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "127.0.0.1 - - [24/Nov/2026:13:51:02 +0000] \"GET / HTTP/1.1\" 200 14 \"-\" \"curl\" 0ms",
+        "''",
+        "café: not ASCII, sent as UTF-8",
+    })
+    void writesTheMessageAndALineFeedAsUtf8(String message) {
+        LoggerContext context = new LoggerContext();
+        LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("httpd.access"), Level.INFO, message, null,
+                null);
+
+        assertThat(encoder.encode(event)).isEqualTo((message + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(encoder.headerBytes()).isEmpty();
+        assertThat(encoder.footerBytes()).isEmpty();
+    }
+}
