@@ -22,6 +22,11 @@ final class FileContentCache {
         static Version of(BasicFileAttributes attributes) {
             return new Version(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime().toMillis());
         }
+
+        boolean isOf(BasicFileAttributes attributes) {
+            return size == attributes.size() && modifiedMillis == attributes.lastModifiedTime().toMillis()
+                    && fileKey.equals(attributes.fileKey());
+        }
     }
 
     private record Entry(Version version, ByteBuffer bytes) {
@@ -48,16 +53,19 @@ final class FileContentCache {
      *         file too large to cache or one that changed while it was read
      */
     ByteBuffer bytes(Path file, BasicFileAttributes attributes) throws IOException {
-        if (attributes.size() > MAX_FILE_BYTES || attributes.fileKey() == null) {
+        if (attributes.size() > MAX_FILE_BYTES) {
             return null;
         }
-        Version version = Version.of(attributes);
         synchronized (this) {
             Entry entry = entries.get(file);
-            if (entry != null && entry.version().equals(version)) {
+            if (entry != null && entry.version().isOf(attributes)) {
                 return entry.bytes();
             }
         }
+        if (attributes.fileKey() == null) {
+            return null;
+        }
+        Version version = Version.of(attributes);
         ByteBuffer bytes = read(file, (int) attributes.size());
         if (bytes != null) {
             store(file, new Entry(version, bytes));

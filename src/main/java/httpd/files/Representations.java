@@ -20,24 +20,33 @@ final class Representations {
     private static final int MAX_REMEMBERED = 4096;
 
     private final ConcurrentHashMap<Path, Representation> recent = new ConcurrentHashMap<>();
+    private final Function<Path, String> typeOf;
     private final Function<Representation, List<HeaderField>> headersFor200;
 
-    /** @param headersFor200 the headers a 200 with a representation's bytes carries */
-    Representations(Function<Representation, List<HeaderField>> headersFor200) {
+    /**
+     * @param typeOf        the Content-Type of a file, from its name
+     * @param headersFor200 the headers a 200 with a representation's bytes carries
+     */
+    Representations(Function<Path, String> typeOf, Function<Representation, List<HeaderField>> headersFor200) {
+        this.typeOf = typeOf;
         this.headersFor200 = headersFor200;
     }
 
-    Representation of(Path path, BasicFileAttributes attributes, String type, String encoding, boolean hasVariants) {
+    /**
+     * @param path     the file whose bytes are sent (a {@code .gz} or {@code .br} sibling, or the file itself)
+     * @param original the file the client asked for, whose name gives the Content-Type
+     */
+    Representation of(Path path, Path original, BasicFileAttributes attributes, String encoding,
+            boolean hasVariants) {
         long modified = attributes.lastModifiedTime().toMillis();
         Representation known = recent.get(path);
         if (known != null && known.size() == attributes.size()
                 && known.attributes().lastModifiedTime().toMillis() == modified
-                && Objects.equals(known.contentEncoding(), encoding) && known.hasVariants() == hasVariants
-                && known.contentType().equals(type)) {
+                && Objects.equals(known.contentEncoding(), encoding) && known.hasVariants() == hasVariants) {
             return known;
         }
         Representation fresh = new Representation(path, attributes,
-                Instant.ofEpochMilli(modified).truncatedTo(ChronoUnit.SECONDS), type, encoding,
+                Instant.ofEpochMilli(modified).truncatedTo(ChronoUnit.SECONDS), typeOf.apply(original), encoding,
                 Representation.etagOf(attributes.size(), modified, encoding), hasVariants);
         fresh = fresh.withHeaders(headersFor200.apply(fresh));
         if (recent.size() >= MAX_REMEMBERED) {

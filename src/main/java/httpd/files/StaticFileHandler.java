@@ -23,6 +23,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +44,22 @@ public final class StaticFileHandler implements RequestHandler {
     private final DirectoryListing listing;
     private final RangeResponses ranges;
     private final FileContentCache cache = FileContentCache.forThisJvm();
-    private final Representations representations = new Representations(this::headersFor200);
+    /** Every 404 would cost a stat for a 404.html that is not there; its absence is believed for a second. */
+    private static final long MISSING_PAGE_RECHECK_NANOS = 1_000_000_000L;
+    private final LongSupplier nanoTime;
+    /** When a 404.html was last found missing, or null while none was. */
+    private volatile Long notFoundPageMissingSince;
+    private final Representations representations = new Representations(this::typeOf, this::headersFor200);
 
     public StaticFileHandler(PathResolver resolver, MimeTypes mimeTypes, SiteOptions options, boolean showDotfiles,
             ZoneId zone) {
+        this(resolver, mimeTypes, options, showDotfiles, zone, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock that times how long a missing 404.html is believed missing */
+    StaticFileHandler(PathResolver resolver, MimeTypes mimeTypes, SiteOptions options, boolean showDotfiles,
+            ZoneId zone, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.resolver = resolver;
         this.mimeTypes = mimeTypes;
         this.options = options;
@@ -141,6 +154,10 @@ public final class StaticFileHandler implements RequestHandler {
                 cached != null ? cached : new Body.FileRegion(channel, 0, representation.size()));
     }
 
+    private String typeOf(Path file) {
+        return mimeTypes.typeOf(file.getFileName().toString());
+    }
+
     /** What a 200 says about a file; built once per version of it ({@link Representations}). */
     private List<HeaderField> headersFor200(Representation representation) {
         Response.Builder response = Response.builder(HttpStatus.OK).header("Content-Type", representation.contentType());
@@ -167,11 +184,10 @@ public final class StaticFileHandler implements RequestHandler {
      */
     private Representation representationOf(Resolution.File file, Optional<String> acceptEncoding) {
         Path path = file.path();
-        String name = path.getFileName().toString();
-        String type = mimeTypes.typeOf(name);
         BasicFileAttributes attributes = file.attributes();
         boolean hasVariants = false;
         if (acceptEncoding.isPresent()) {
+            String name = path.getFileName().toString();
             for (ContentCoding coding : ContentCoding.values()) {
                 if (name.endsWith(coding.suffix())) {
                     break;
@@ -184,11 +200,11 @@ public final class StaticFileHandler implements RequestHandler {
                 }
                 hasVariants = true;
                 if (coding.isAcceptedBy(acceptEncoding.get())) {
-                    return representations.of(sibling, siblingAttributes, type, coding.token(), true);
+                    return representations.of(sibling, path, siblingAttributes, coding.token(), true);
                 }
             }
         }
-        return representations.of(path, attributes, type, null, hasVariants);
+        return representations.of(path, path, attributes, null, hasVariants);
     }
 
     private Response listDirectory(Path directory, boolean withBody) {
@@ -217,7 +233,7 @@ public final class StaticFileHandler implements RequestHandler {
             if (options.spa() && acceptsHtml(headers) && resolver.resolve(INDEX_PAGE) instanceof Resolution.File index) {
                 return serveFile(headers, index, withBody);
             }
-            if (resolver.resolve(NOT_FOUND_PAGE) instanceof Resolution.File page) {
+            if (customNotFoundPage() instanceof Resolution.File page) {
                 FileChannel channel = withBody ? FileChannel.open(page.path(), StandardOpenOption.READ) : null;
                 return Response.builder(HttpStatus.NOT_FOUND)
                         .header("Content-Type", ErrorPages.HTML_TYPE)
@@ -228,6 +244,18 @@ public final class StaticFileHandler implements RequestHandler {
             log.debug("custom 404 page unavailable: {}", e.toString());
         }
         return ErrorPages.of(HttpStatus.NOT_FOUND);
+    }
+
+    /** The root's 404.html, looked for at most once a second while there is none. */
+    private Resolution customNotFoundPage() throws HttpException {
+        long now = nanoTime.getAsLong();
+        Long missingSince = notFoundPageMissingSince;
+        if (missingSince != null && now - missingSince < MISSING_PAGE_RECHECK_NANOS) {
+            return Resolution.NOT_FOUND;
+        }
+        Resolution page = resolver.resolve(NOT_FOUND_PAGE);
+        notFoundPageMissingSince = page instanceof Resolution.File ? null : now;
+        return page;
     }
 
     private static boolean acceptsHtml(Headers headers) {

@@ -17,12 +17,12 @@ class RepresentationsTest {
     @TempDir
     Path root;
 
-    private final Representations representations = new Representations(
+    private final Representations representations = new Representations(file -> "text/plain",
             representation -> List.of(new HeaderField("ETag", representation.etag())));
 
     private Representation of(Path file, String encoding) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return representations.of(file, attributes, "text/plain", encoding, false);
+        return representations.of(file, file, attributes, encoding, false);
     }
 
     @Test
