@@ -3,12 +3,12 @@
 # the given number of minutes while idle, trickling (slowloris) and slow-reading clients hold connections,
 # and prints requests served, errors by kind and the server's resident memory every 30 s, then a summary.
 #
-#   bench/soak.sh [MINUTES] [THREADS]      defaults: 10 minutes, httpd's default pool (64)
+#   bench/soak.sh [MINUTES] [THREADS]      defaults: 10 minutes, httpd's default pool (2 per core, at least 4)
 #
 # Everything runs on 127.0.0.1 and stops by itself. wrk comes from Debian's packages (installed when missing).
 set -euo pipefail
 MINUTES=${1:-10}
-THREADS=${2:-64}
+THREADS=${2:-}
 SLICE=30
 cd "$(dirname "$0")/.."
 
@@ -43,7 +43,7 @@ request = function()
 end
 LUA
 
-java -Xmx64m -jar target/httpd.jar --port 0 --root "$site" --threads "$THREADS" > "$work/stdout.log" 2> "$work/stderr.log" &
+java -Xmx64m -jar target/httpd.jar --port 0 --root "$site" ${THREADS:+--threads "$THREADS"} > "$work/stdout.log" 2> "$work/stderr.log" &
 server=$!
 pids=()
 cleanup() {
@@ -61,7 +61,7 @@ for _ in $(seq 1 100); do
 done
 [ -n "${port:-}" ] || { echo "soak: httpd did not start"; cat "$work/stderr.log"; exit 1; }
 end=$(( $(date +%s) + MINUTES * 60 ))
-echo "soak: httpd pid $server on port $port, $THREADS threads, -Xmx64m, $MINUTES min"
+echo "soak: httpd pid $server on port $port, ${THREADS:-default} threads, -Xmx64m, $MINUTES min"
 
 # 100 idle connections that never send a byte, reopened when the server closes them
 idle() {

@@ -135,7 +135,9 @@ final class Connection implements Runnable {
         input.expectRequestBy(System.nanoTime() + config.headerTimeout().toNanos());
         parser = new RequestParser(config.limits());
         writer = new ResponseWriter(socket.getChannel(), server.serverName(), config.extraHeaders(), server.date());
-        server.trace().opened(id, client + ":" + socket.getPort());
+        if (server.trace() != Trace.NONE) {
+            server.trace().opened(id, client + ":" + socket.getPort());
+        }
     }
 
     private void traceResponse(long sent) {
