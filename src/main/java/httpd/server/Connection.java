@@ -118,7 +118,7 @@ final class Connection implements Runnable {
         if (next == Next.REQUEUE && markQueued() && server.requeue(this)) {
             return;
         }
-        forceClose();
+        close();
         if (transfer != null) {
             closeUnsent(transfer.response()); // handed over, never sent: the server is stopping
             transfer = null;
@@ -306,6 +306,16 @@ final class Connection implements Runnable {
     synchronized void closeIfIdle() {
         if (state != State.BUSY) {
             forceClose();
+        }
+    }
+
+    /** Closes the socket from the thread that owns it: nothing else is blocked on it, so no shutdown first. */
+    private synchronized void close() {
+        state = State.CLOSED;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("closing connection {}: {}", id, e.toString());
         }
     }
 
