@@ -195,6 +195,12 @@ final class Connection implements Runnable {
                 return next;
             }
             input.expectRequestBy(System.nanoTime() + keepAliveNanos);
+            if (!input.hasBufferedBytes() && server.pools().hasWaitingConnections()) {
+                // The client has yet to read this answer, so its next request is rarely here already:
+                // rather than look, let a waiting connection have the thread.
+                server.pools().yieldedWithoutRequest();
+                return Next.REQUEUE;
+            }
         }
         return Next.CLOSE;
     }
