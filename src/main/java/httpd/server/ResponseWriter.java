@@ -29,6 +29,9 @@ final class ResponseWriter {
     /** The response head being written, as bytes: built in place, no String on the way. */
     private byte[] head = new byte[512];
     private int headLength;
+    private ByteBuffer headBuffer = ByteBuffer.wrap(head);
+    /** Head and body for one gathering write, reused: a response makes no garbage on its way out. */
+    private final ByteBuffer[] headAndBody = new ByteBuffer[2];
     private volatile boolean writing;
     private volatile long lastProgressNanos;
 
@@ -137,7 +140,10 @@ final class ResponseWriter {
             case NONE -> { }
         }
         crlf();
-        return ByteBuffer.wrap(head, 0, headLength);
+        if (headBuffer.array() != head) {
+            headBuffer = ByteBuffer.wrap(head);
+        }
+        return headBuffer.clear().limit(headLength);
     }
 
     private void appendUnlessReplaced(String name, String value) {
@@ -213,6 +219,24 @@ final class ResponseWriter {
             }
             position += sent;
             lastProgressNanos = System.nanoTime();
+        }
+    }
+
+    private void writeFully(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+            lastProgressNanos = System.nanoTime();
+        }
+    }
+
+    private void writeFully(ByteBuffer head, ByteBuffer body) throws IOException {
+        headAndBody[0] = head;
+        headAndBody[1] = body;
+        try {
+            writeFully(headAndBody);
+        } finally {
+            headAndBody[0] = null;
+            headAndBody[1] = null;
         }
     }
 
