@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A connection waiting for a request holds its thread only while no other connection needs one. When
  * others are queued it gives the thread back and queues itself behind them ({@link ConnectionInput#readHead}),
- * so idle keep-alive clients and clients that trickle their head cannot starve a fixed pool.
+ * so idle keep-alive clients and clients that trickle their head cannot starve a fixed pool. A body that may
+ * take long to send (over 64 KiB, or a stream) is handed to a transfer thread, and the connection queues for
+ * a request thread again once it is sent ({@link WorkerPools}).
  */
 final class Connection implements Runnable {
     /** A request body up to this size is read and thrown away so that the connection can persist. */
