@@ -91,6 +91,9 @@ final class Connection implements Runnable {
         } catch (RuntimeException e) {
             log.error("connection {} from {} failed", id, client, e);
         }
+        if (input != null) {
+            input.releaseBuffer();
+        }
         if (next == Next.TRANSFER && server.pools().transfer(this::finishTransfer)) {
             return;
         }
@@ -133,7 +136,7 @@ final class Connection implements Runnable {
         socket.setTcpNoDelay(true);
         ServerConfig config = server.config();
         int maxHead = config.limits().maxRequestLineBytes() + config.limits().maxHeaderBytes() + 1024;
-        input = new ConnectionInput(socket, maxHead, config.headerTimeout().toNanos());
+        input = new ConnectionInput(socket, maxHead, config.headerTimeout().toNanos(), server.pools());
         input.expectRequestBy(System.nanoTime() + config.headerTimeout().toNanos());
         parser = new RequestParser(config.limits());
         writer = new ResponseWriter(socket.getChannel(), server.serverName(), config.extraHeaders(), server.date());

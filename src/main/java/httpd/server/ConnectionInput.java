@@ -15,7 +15,20 @@ import java.util.function.BooleanSupplier;
  */
 final class ConnectionInput extends InputStream {
     /** Most heads fit; the buffer grows for larger ones up to the parser's limits, then shrinks back. */
-    private static final int INITIAL_BUFFER = 4 * 1024;
+    static final int INITIAL_BUFFER = 4 * 1024;
+
+    /**
+     * Where buffers come from: a connection holds one only while it holds bytes; an empty one goes back to
+     * the thread that served it, for the next connection it serves.
+     */
+    interface Buffers {
+        /** A buffer of {@link #INITIAL_BUFFER} bytes for the calling thread to read into. */
+        byte[] borrow();
+
+        /** An empty buffer the calling thread may lend again. */
+        void giveBack(byte[] buffer);
+    }
+
     /** How long to wait for bytes while other connections are queued for a thread: a look, not a wait. */
     private static final int SLICE_WHEN_OTHERS_WAIT_MILLIS = 1;
     /** How long one blocking read lasts when nobody waits, so that a change in demand is seen soon. */
@@ -37,7 +50,9 @@ final class ConnectionInput extends InputStream {
     private final InputStream in;
     private final int maxHeadBytes;
     private final long headerTimeoutNanos;
-    private byte[] buffer = new byte[INITIAL_BUFFER];
+    private final Buffers buffers;
+    /** Null while the connection holds no bytes. */
+    private byte[] buffer;
     private int position;
     private int limit;
     /** Where the search for the end of the head goes on, so each byte is looked at once. */
@@ -49,7 +64,8 @@ final class ConnectionInput extends InputStream {
     private long idleDeadline;
     private long headDeadline;
 
-    ConnectionInput(Socket socket, int maxHeadBytes, long headerTimeoutNanos) throws IOException {
+    ConnectionInput(Socket socket, int maxHeadBytes, long headerTimeoutNanos, Buffers buffers) throws IOException {
+        this.buffers = buffers;
         this.socket = socket;
         this.in = socket.getInputStream();
         this.maxHeadBytes = maxHeadBytes;
@@ -124,11 +140,29 @@ final class ConnectionInput extends InputStream {
     void headParsed() {
         readLimit = -1;
         if (position == limit && buffer.length > INITIAL_BUFFER) {
-            buffer = new byte[INITIAL_BUFFER];
+            buffer = null; // a large head's buffer is not kept for the next request
             position = 0;
             limit = 0;
         }
         scanned = position;
+    }
+
+    /**
+     * The connection leaves this thread: an empty buffer goes back to the thread, so idle connections hold
+     * none (a thousand idle keep-alive clients cost no buffers, and no garbage per new connection). A buffer
+     * with bytes of a head still arriving, or of a pipelined request, stays with the connection.
+     */
+    void releaseBuffer() {
+        if (buffer == null || position < limit) {
+            return;
+        }
+        if (buffer.length == INITIAL_BUFFER) {
+            buffers.giveBack(buffer);
+        }
+        buffer = null;
+        position = 0;
+        limit = 0;
+        scanned = 0;
     }
 
     /** Whether bytes of a further (pipelined) request are already here. */
@@ -218,6 +252,9 @@ final class ConnectionInput extends InputStream {
 
     /** Reads what the socket has into free space at the end of the buffer, making room first. */
     private int readMore(int timeoutMillis) throws IOException {
+        if (buffer == null) {
+            buffer = buffers.borrow();
+        }
         if (limit == buffer.length) {
             makeRoom();
         }

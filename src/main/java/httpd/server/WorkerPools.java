@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Bodies that can take long to send (large files, live-reload event streams) leave on a larger transfer
  * pool instead: a slow or stalled client then holds a thread that costs memory, never one that requests need.
  */
-final class WorkerPools {
+final class WorkerPools implements ConnectionInput.Buffers {
     /**
      * How many connections in a row a request thread took from the queue and gave back without a request. A
      * thread finding requests yields idle connections at once; one that keeps finding none waits a
@@ -30,6 +30,8 @@ final class WorkerPools {
     private final ThreadPoolExecutor requests;
     private final ThreadPoolExecutor transfers;
     private final ThreadLocal<int[]> emptyYields = ThreadLocal.withInitial(() -> new int[1]);
+    /** Each thread's spare input buffer, lent to the connection it serves while that one holds bytes. */
+    private final ThreadLocal<byte[]> spareBuffers = new ThreadLocal<>();
 
     WorkerPools(int requestThreads, int transferThreads) {
         // Connections queue for a thread without bound here: their number is capped at accept instead.
@@ -73,6 +75,23 @@ final class WorkerPools {
 
     void foundRequest() {
         emptyYields.get()[0] = 0;
+    }
+
+    @Override
+    public byte[] borrow() {
+        byte[] spare = spareBuffers.get();
+        if (spare == null) {
+            return new byte[ConnectionInput.INITIAL_BUFFER];
+        }
+        spareBuffers.set(null);
+        return spare;
+    }
+
+    @Override
+    public void giveBack(byte[] buffer) {
+        if (spareBuffers.get() == null) {
+            spareBuffers.set(buffer);
+        }
     }
 
     /** Takes no more work; what is running or queued goes on. */

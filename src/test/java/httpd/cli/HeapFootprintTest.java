@@ -12,6 +12,6 @@ class HeapFootprintTest {
         HeapFootprint.trim();
 
         assertThat(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                .getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("85");
+                .getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("80");
     }
 }
