@@ -6,6 +6,7 @@ import httpd.files.SiteOptions;
 import httpd.http.HeaderField;
 import httpd.testing.RawClient;
 import httpd.testing.RawClient.RawResponse;
+import httpd.testing.TestFiles;
 import httpd.testing.TestServer;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -49,11 +50,7 @@ class BrowserFeaturesIT {
     }
 
     private Path write(String name, String content) throws IOException {
-        Path file = root.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
-        Files.setLastModifiedTime(file, FileTime.from(MODIFIED));
-        return file;
+        return TestFiles.write(root, name, content, MODIFIED);
     }
 
     private static String etag(long size, Instant modified, String suffix) {
@@ -61,15 +58,7 @@ class BrowserFeaturesIT {
     }
 
     private RawResponse raw(String request) {
-        return raw(server, request);
-    }
-
-    private static RawResponse raw(TestServer target, String request) {
-        return RawClient.exchange(target, request);
-    }
-
-    private static String get(String path, String... headers) {
-        return RawClient.get(path, headers);
+        return RawClient.exchange(server, request);
     }
 
     @Test
@@ -85,7 +74,7 @@ class BrowserFeaturesIT {
 
     @Test
     void answersAMatchingIfNoneMatchWith304AndTheValidators() {
-        RawResponse response = raw(get("/digits.txt", "If-None-Match: \"nope\", " + etag(36, MODIFIED, "")));
+        RawResponse response = raw(RawClient.get("/digits.txt", "If-None-Match: \"nope\", " + etag(36, MODIFIED, "")));
 
         assertThat(response.text()).isEqualTo("HTTP/1.1 304 Not Modified\r\n"
                 + "Date: " + TestServer.DATE + "\r\n"
@@ -97,26 +86,26 @@ class BrowserFeaturesIT {
 
     @Test
     void answersIfModifiedSinceWith304OnlyWhenNotModified() {
-        assertThat(raw(get("/digits.txt", "If-Modified-Since: " + LAST_MODIFIED)).status()).isEqualTo(304);
-        assertThat(raw(get("/digits.txt", "If-Modified-Since: Mon, 05 May 2025 00:00:00 GMT")).status()).isEqualTo(200);
-        assertThat(raw(get("/digits.txt", "If-Modified-Since: garbage")).status()).isEqualTo(200);
-        assertThat(raw(get("/digits.txt", "If-None-Match: \"other\"", "If-Modified-Since: " + LAST_MODIFIED)).status())
+        assertThat(raw(RawClient.get("/digits.txt", "If-Modified-Since: " + LAST_MODIFIED)).status()).isEqualTo(304);
+        assertThat(raw(RawClient.get("/digits.txt", "If-Modified-Since: Mon, 05 May 2025 00:00:00 GMT")).status()).isEqualTo(200);
+        assertThat(raw(RawClient.get("/digits.txt", "If-Modified-Since: garbage")).status()).isEqualTo(200);
+        assertThat(raw(RawClient.get("/digits.txt", "If-None-Match: \"other\"", "If-Modified-Since: " + LAST_MODIFIED)).status())
                 .isEqualTo(200);
     }
 
     @Test
     void answersFailedIfMatchAndIfUnmodifiedSinceWith412() {
-        assertThat(raw(get("/digits.txt", "If-Match: \"other\"")).status()).isEqualTo(412);
-        assertThat(raw(get("/digits.txt", "If-Unmodified-Since: Mon, 05 May 2025 00:00:00 GMT")).status()).isEqualTo(412);
-        assertThat(raw(get("/digits.txt", "If-Match: " + etag(36, MODIFIED, ""))).status()).isEqualTo(200);
+        assertThat(raw(RawClient.get("/digits.txt", "If-Match: \"other\"")).status()).isEqualTo(412);
+        assertThat(raw(RawClient.get("/digits.txt", "If-Unmodified-Since: Mon, 05 May 2025 00:00:00 GMT")).status()).isEqualTo(412);
+        assertThat(raw(RawClient.get("/digits.txt", "If-Match: " + etag(36, MODIFIED, ""))).status()).isEqualTo(200);
     }
 
     @Test
     void changesTheEtagWhenTheFileIsEdited() throws IOException {
-        String before = raw(get("/digits.txt")).header("ETag");
+        String before = raw(RawClient.get("/digits.txt")).header("ETag");
         Path file = write("digits.txt", DIGITS + "!");
 
-        RawResponse after = raw(get("/digits.txt", "If-None-Match: " + before));
+        RawResponse after = raw(RawClient.get("/digits.txt", "If-None-Match: " + before));
 
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.header("ETag")).isNotEqualTo(before).isEqualTo(etag(37, MODIFIED, ""));
@@ -126,7 +115,7 @@ class BrowserFeaturesIT {
     @Test
     void usesTheConfiguredCacheControl() {
         try (TestServer custom = TestServer.start(root, new SiteOptions(true, false, "max-age=60", false))) {
-            assertThat(raw(custom, get("/digits.txt")).header("Cache-Control")).isEqualTo("max-age=60");
+            assertThat(RawClient.exchange(custom, RawClient.get("/digits.txt")).header("Cache-Control")).isEqualTo("max-age=60");
         }
     }
 
@@ -134,7 +123,7 @@ class BrowserFeaturesIT {
 
     @Test
     void answersASingleRangeWith206AndExactlyThoseBytes() {
-        RawResponse response = raw(get("/digits.txt", "Range: bytes=10-15"));
+        RawResponse response = raw(RawClient.get("/digits.txt", "Range: bytes=10-15"));
 
         assertThat(response.status()).isEqualTo(206);
         assertThat(response.header("Content-Range")).isEqualTo("bytes 10-15/36");
@@ -145,14 +134,14 @@ class BrowserFeaturesIT {
 
     @Test
     void answersSuffixAndOpenEndedRanges() {
-        assertThat(raw(get("/digits.txt", "Range: bytes=-4")).bodyText()).isEqualTo("wxyz");
-        assertThat(raw(get("/digits.txt", "Range: bytes=30-")).bodyText()).isEqualTo("uvwxyz");
-        assertThat(raw(get("/digits.txt", "Range: bytes=30-1000")).header("Content-Range")).isEqualTo("bytes 30-35/36");
+        assertThat(raw(RawClient.get("/digits.txt", "Range: bytes=-4")).bodyText()).isEqualTo("wxyz");
+        assertThat(raw(RawClient.get("/digits.txt", "Range: bytes=30-")).bodyText()).isEqualTo("uvwxyz");
+        assertThat(raw(RawClient.get("/digits.txt", "Range: bytes=30-1000")).header("Content-Range")).isEqualTo("bytes 30-35/36");
     }
 
     @Test
     void answersAnUnsatisfiableRangeWith416AndTheSize() {
-        RawResponse response = raw(get("/digits.txt", "Range: bytes=36-"));
+        RawResponse response = raw(RawClient.get("/digits.txt", "Range: bytes=36-"));
 
         assertThat(response.status()).isEqualTo(416);
         assertThat(response.header("Content-Range")).isEqualTo("bytes */36");
@@ -162,7 +151,7 @@ class BrowserFeaturesIT {
     @Test
     void ignoresAnInvalidRangeOrAnotherUnit() {
         for (String range : List.of("bytes=5-1", "items=0-3", "bytes=abc")) {
-            RawResponse response = raw(get("/digits.txt", "Range: " + range));
+            RawResponse response = raw(RawClient.get("/digits.txt", "Range: " + range));
             assertThat(response.status()).as(range).isEqualTo(200);
             assertThat(response.bodyText()).as(range).isEqualTo(DIGITS);
         }
@@ -170,7 +159,7 @@ class BrowserFeaturesIT {
 
     @Test
     void answersSeveralRangesAsMultipartByteranges() {
-        RawResponse response = raw(get("/digits.txt", "Range: bytes=0-1,-2"));
+        RawResponse response = raw(RawClient.get("/digits.txt", "Range: bytes=0-1,-2"));
 
         String contentType = response.header("Content-Type");
         assertThat(response.status()).isEqualTo(206);
@@ -187,10 +176,10 @@ class BrowserFeaturesIT {
     @Test
     void appliesIfRangeOnlyWhenTheValidatorMatches() {
         String current = etag(36, MODIFIED, "");
-        assertThat(raw(get("/digits.txt", "Range: bytes=0-1", "If-Range: " + current)).status()).isEqualTo(206);
-        assertThat(raw(get("/digits.txt", "Range: bytes=0-1", "If-Range: " + LAST_MODIFIED)).status()).isEqualTo(206);
-        assertThat(raw(get("/digits.txt", "Range: bytes=0-1", "If-Range: \"stale\"")).status()).isEqualTo(200);
-        assertThat(raw(get("/digits.txt", "Range: bytes=0-1", "If-Range: Mon, 05 May 2025 00:00:00 GMT")).bodyText())
+        assertThat(raw(RawClient.get("/digits.txt", "Range: bytes=0-1", "If-Range: " + current)).status()).isEqualTo(206);
+        assertThat(raw(RawClient.get("/digits.txt", "Range: bytes=0-1", "If-Range: " + LAST_MODIFIED)).status()).isEqualTo(206);
+        assertThat(raw(RawClient.get("/digits.txt", "Range: bytes=0-1", "If-Range: \"stale\"")).status()).isEqualTo(200);
+        assertThat(raw(RawClient.get("/digits.txt", "Range: bytes=0-1", "If-Range: Mon, 05 May 2025 00:00:00 GMT")).bodyText())
                 .isEqualTo(DIGITS);
     }
 
@@ -226,10 +215,10 @@ class BrowserFeaturesIT {
         write("app.js.br", "BROTLI-BYTES");
         write("app.js.gz", "GZIP-BYTES");
 
-        RawResponse brotli = raw(get("/app.js", "Accept-Encoding: gzip, deflate, br"));
-        RawResponse gzip = raw(get("/app.js", "Accept-Encoding: gzip, br;q=0"));
-        RawResponse plain = raw(get("/app.js", "Accept-Encoding: identity"));
-        RawResponse none = raw(get("/app.js"));
+        RawResponse brotli = raw(RawClient.get("/app.js", "Accept-Encoding: gzip, deflate, br"));
+        RawResponse gzip = raw(RawClient.get("/app.js", "Accept-Encoding: gzip, br;q=0"));
+        RawResponse plain = raw(RawClient.get("/app.js", "Accept-Encoding: identity"));
+        RawResponse none = raw(RawClient.get("/app.js"));
 
         assertThat(brotli.bodyText()).isEqualTo("BROTLI-BYTES");
         assertThat(brotli.header("Content-Encoding")).isEqualTo("br");
@@ -251,7 +240,7 @@ class BrowserFeaturesIT {
         Path stale = write("style.css.gz", "OLD-GZIP");
         Files.setLastModifiedTime(stale, FileTime.from(MODIFIED.minusSeconds(60)));
 
-        RawResponse response = raw(get("/style.css", "Accept-Encoding: gzip"));
+        RawResponse response = raw(RawClient.get("/style.css", "Accept-Encoding: gzip"));
 
         assertThat(response.bodyText()).isEqualTo("body{}");
         assertThat(response.header("Content-Encoding")).isNull();
@@ -262,7 +251,7 @@ class BrowserFeaturesIT {
         write("data.json", "{\"plain\": true}");
         write("data.json.gz", "0123456789");
 
-        RawResponse response = raw(get("/data.json", "Accept-Encoding: gzip", "Range: bytes=2-4"));
+        RawResponse response = raw(RawClient.get("/data.json", "Accept-Encoding: gzip", "Range: bytes=2-4"));
 
         assertThat(response.status()).isEqualTo(206);
         assertThat(response.header("Content-Range")).isEqualTo("bytes 2-4/10");
@@ -276,8 +265,8 @@ class BrowserFeaturesIT {
         try (TestServer cors = TestServer.start(root,
                 c -> withHeaders(c, List.of(new HeaderField("Access-Control-Allow-Origin", "*"))),
                 new SiteOptions(true, false, "no-cache", true))) {
-            RawResponse simple = raw(cors, get("/digits.txt", "Origin: http://example.com"));
-            RawResponse preflight = raw(cors, "OPTIONS /digits.txt HTTP/1.1\r\nHost: x\r\nOrigin: http://example.com\r\n"
+            RawResponse simple = RawClient.exchange(cors, RawClient.get("/digits.txt", "Origin: http://example.com"));
+            RawResponse preflight = RawClient.exchange(cors, "OPTIONS /digits.txt HTTP/1.1\r\nHost: x\r\nOrigin: http://example.com\r\n"
                     + "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: range, x-custom\r\n\r\n");
 
             assertThat(simple.header("Access-Control-Allow-Origin")).isEqualTo("*");
@@ -293,8 +282,8 @@ class BrowserFeaturesIT {
     void addsCustomHeadersToEveryResponseReplacingOurs() {
         try (TestServer custom = TestServer.start(root, c -> withHeaders(c, List.of(
                 new HeaderField("X-Frame-Options", "DENY"), new HeaderField("Cache-Control", "max-age=5"))))) {
-            RawResponse file = raw(custom, get("/digits.txt"));
-            RawResponse missing = raw(custom, get("/missing"));
+            RawResponse file = RawClient.exchange(custom, RawClient.get("/digits.txt"));
+            RawResponse missing = RawClient.exchange(custom, RawClient.get("/missing"));
 
             assertThat(file.header("X-Frame-Options")).isEqualTo("DENY");
             assertThat(file.header("Cache-Control")).isEqualTo("max-age=5");
@@ -311,7 +300,7 @@ class BrowserFeaturesIT {
     void sendsTheBytesOfAUtf8FileUnchanged() throws IOException {
         write("zh.html", "<h1>\u6211\u662f\u8a3b\u518a\u9801\u9762</h1>");
 
-        assertThat(new String(raw(get("/zh.html")).body(), StandardCharsets.UTF_8))
+        assertThat(new String(raw(RawClient.get("/zh.html")).body(), StandardCharsets.UTF_8))
                 .isEqualTo("<h1>\u6211\u662f\u8a3b\u518a\u9801\u9762</h1>");
     }
 }

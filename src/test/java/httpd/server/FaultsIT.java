@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,27 +36,19 @@ class FaultsIT {
         Files.writeString(root.resolve("hello.txt"), HELLO);
     }
 
-    private static HttpResponse<String> get(TestServer server, String path) throws Exception {
-        return server.get(path);
-    }
-
-    private static String get(String path) {
-        return RawClient.get(path);
-    }
-
     @Test
     void carriesOnWhenAClientResetsMidTransfer() throws Exception {
         TestFiles.sparse(root.resolve("big.bin"), 64L * 1024 * 1024);
         try (TestServer server = TestServer.start(root, c -> c.withThreads(2))) {
             for (int i = 0; i < 5; i++) {
                 Socket quitter = new Socket("127.0.0.1", server.port());
-                quitter.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
+                quitter.getOutputStream().write(RawClient.get("/big.bin").getBytes(StandardCharsets.US_ASCII));
                 quitter.getInputStream().readNBytes(100_000);
                 quitter.setSoLinger(true, 0); // close with a TCP reset
                 quitter.close();
             }
 
-            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+            assertThat(server.get("/hello.txt").body()).isEqualTo(HELLO);
         }
     }
 
@@ -68,7 +59,7 @@ class FaultsIT {
             socket.setReceiveBufferSize(32 * 1024);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(get("/shrinking.bin").getBytes(StandardCharsets.US_ASCII));
+            out.write(RawClient.get("/shrinking.bin").getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             long received = in.readNBytes(64 * 1024).length;
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -85,7 +76,7 @@ class FaultsIT {
             }
 
             assertThat(received).isLessThan(64L * 1024 * 1024);
-            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+            assertThat(server.get("/hello.txt").body()).isEqualTo(HELLO);
         }
     }
 
@@ -96,13 +87,13 @@ class FaultsIT {
             Files.delete(root.resolve("index.html"));
             Files.delete(root);
 
-            assertThat(get(server, "/hello.txt").statusCode()).isEqualTo(404);
-            assertThat(get(server, "/").statusCode()).isEqualTo(404);
+            assertThat(server.get("/hello.txt").statusCode()).isEqualTo(404);
+            assertThat(server.get("/").statusCode()).isEqualTo(404);
 
             Files.createDirectory(root);
             Files.writeString(root.resolve("hello.txt"), HELLO);
 
-            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+            assertThat(server.get("/hello.txt").body()).isEqualTo(HELLO);
         }
     }
 
@@ -116,14 +107,14 @@ class FaultsIT {
                 .withTimeouts(c.keepAliveTimeout(), c.headerTimeout(), Duration.ofSeconds(1)));
                 Socket stalled = new Socket("127.0.0.1", server.port())) {
             stalled.setReceiveBufferSize(16 * 1024);
-            stalled.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
+            stalled.getOutputStream().write(RawClient.get("/big.bin").getBytes(StandardCharsets.US_ASCII));
             stalled.getInputStream().readNBytes(1024);
 
             // the request thread is free: small answers do not wait for the stalled download
-            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+            assertThat(server.get("/hello.txt").body()).isEqualTo(HELLO);
             // the only transfer thread is free again once the watchdog cuts the stalled download
             try (RawClient client = server.connect()) {
-                client.send(get("/medium.bin"));
+                client.send(RawClient.get("/medium.bin"));
                 RawResponse response = client.readResponse();
                 assertThat(response.status()).isEqualTo(200);
                 assertThat(response.body()).isEqualTo(medium);
@@ -140,13 +131,13 @@ class FaultsIT {
                 Socket socket = new Socket("127.0.0.1", server.port());
                 stalled.add(socket);
                 socket.setReceiveBufferSize(16 * 1024);
-                socket.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(RawClient.get("/big.bin").getBytes(StandardCharsets.US_ASCII));
                 assertThat(new String(socket.getInputStream().readNBytes(15), StandardCharsets.US_ASCII))
                         .isEqualTo("HTTP/1.1 200 OK");
             }
 
             for (int i = 0; i < 20; i++) {
-                assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+                assertThat(server.get("/hello.txt").body()).isEqualTo(HELLO);
             }
         } finally {
             for (Socket socket : stalled) {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import httpd.files.SiteOptions;
 import httpd.testing.RawClient;
 import httpd.testing.RawClient.RawResponse;
+import httpd.testing.TestFiles;
 import httpd.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,23 +38,11 @@ class ListingAndSpaIT {
     }
 
     private Path write(String name, String content) throws IOException {
-        Path file = root.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
-        Files.setLastModifiedTime(file, FileTime.from(MODIFIED));
-        return file;
+        return TestFiles.write(root, name, content, MODIFIED);
     }
 
     private RawResponse raw(String request) {
-        return raw(server, request);
-    }
-
-    private static RawResponse raw(TestServer target, String request) {
-        return RawClient.exchange(target, request);
-    }
-
-    private static String get(String path, String... headers) {
-        return RawClient.get(path, headers);
+        return RawClient.exchange(server, request);
     }
 
     @Test
@@ -67,7 +55,7 @@ class ListingAndSpaIT {
         write("files/.secret", "hidden");
         Files.createDirectories(root.resolve("files/zeta dir"));
 
-        RawResponse response = raw(get("/files/"));
+        RawResponse response = raw(RawClient.get("/files/"));
         String html = response.bodyText();
 
         assertThat(response.status()).isEqualTo(200);
@@ -87,7 +75,7 @@ class ListingAndSpaIT {
     void listsTheRootWithoutAParentLinkWhenItHasNoIndex() throws IOException {
         Files.delete(root.resolve("index.html"));
 
-        String html = raw(get("/")).bodyText();
+        String html = raw(RawClient.get("/")).bodyText();
 
         assertThat(html).contains("Index of /").doesNotContain("href=\"../\"");
         assertThat(html).contains("digits.txt");
@@ -97,18 +85,18 @@ class ListingAndSpaIT {
     void keepsListingWhenA404PageExistsAndLinksWork() throws Exception {
         write("files/hello world.txt", "hi");
 
-        String html = raw(get("/files/")).bodyText();
+        String html = raw(RawClient.get("/files/")).bodyText();
         String href = html.replaceAll("(?s).*href=\"(hello[^\"]*)\".*", "$1");
 
         assertThat(html).contains("hello world.txt");
-        assertThat(raw(get("/files/" + href)).bodyText()).isEqualTo("hi");
+        assertThat(raw(RawClient.get("/files/" + href)).bodyText()).isEqualTo("hi");
     }
 
     @Test
     void answers404ForADirectoryWithoutIndexWhenListingIsOff() throws IOException {
         write("files/a.txt", "a");
         try (TestServer noListing = TestServer.start(root, new SiteOptions(false, false, "no-cache", false))) {
-            RawResponse response = raw(noListing, get("/files/"));
+            RawResponse response = RawClient.exchange(noListing, RawClient.get("/files/"));
 
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.bodyText()).isEqualTo("<h1>custom 404</h1>\n");
@@ -120,10 +108,10 @@ class ListingAndSpaIT {
     @Test
     void servesIndexForNavigationsButKeepsAssetsAs404WithSpa() {
         try (TestServer spa = TestServer.start(root, new SiteOptions(true, true, "no-cache", false))) {
-            RawResponse navigation = raw(spa, get("/users/42", "Accept: text/html,application/xhtml+xml,*/*;q=0.8"));
-            RawResponse script = raw(spa, get("/app.js", "Accept: */*"));
-            RawResponse image = raw(spa, get("/img/x.png", "Accept: image/avif,image/webp,*/*"));
-            RawResponse refused = raw(spa, get("/users/42", "Accept: text/html;q=0"));
+            RawResponse navigation = RawClient.exchange(spa, RawClient.get("/users/42", "Accept: text/html,application/xhtml+xml,*/*;q=0.8"));
+            RawResponse script = RawClient.exchange(spa, RawClient.get("/app.js", "Accept: */*"));
+            RawResponse image = RawClient.exchange(spa, RawClient.get("/img/x.png", "Accept: image/avif,image/webp,*/*"));
+            RawResponse refused = RawClient.exchange(spa, RawClient.get("/users/42", "Accept: text/html;q=0"));
 
             assertThat(navigation.status()).isEqualTo(200);
             assertThat(navigation.bodyText()).isEqualTo("<h1>app</h1>\n");
@@ -131,6 +119,6 @@ class ListingAndSpaIT {
             assertThat(image.status()).isEqualTo(404);
             assertThat(refused.status()).isEqualTo(404);
         }
-        assertThat(raw(get("/users/42", "Accept: text/html")).status()).isEqualTo(404);
+        assertThat(raw(RawClient.get("/users/42", "Accept: text/html")).status()).isEqualTo(404);
     }
 }

@@ -47,14 +47,6 @@ class RobustnessIT {
         Files.writeString(root.resolve("hello.txt"), HELLO);
     }
 
-    private static HttpResponse<String> get(TestServer server, String path) throws Exception {
-        return server.get(path);
-    }
-
-    private static String get(String path) {
-        return RawClient.get(path);
-    }
-
     @Test
     void answersAFreshClientWhile600IdleConnectionsHoldAPoolOf8() throws Exception {
         try (TestServer server = TestServer.start(root, c -> c.withThreads(8))) {
@@ -66,11 +58,11 @@ class RobustnessIT {
                 for (int i = 0; i < 300; i++) {
                     RawClient keepAlive = server.connect();
                     held.add(keepAlive);
-                    assertThat(keepAlive.send(get("/hello.txt")).readResponse().status()).isEqualTo(200);
+                    assertThat(keepAlive.send(RawClient.get("/hello.txt")).readResponse().status()).isEqualTo(200);
                 }
 
                 long start = System.nanoTime();
-                HttpResponse<String> fresh = get(server, "/");
+                HttpResponse<String> fresh = server.get("/");
                 log.info("fresh GET / with 600 idle connections on 8 threads: {} ms",
                         (System.nanoTime() - start) / 1_000_000);
 
@@ -88,11 +80,11 @@ class RobustnessIT {
         try (TestServer server = TestServer.start(root, c -> c.withThreads(2));
                 Socket slow = new Socket("127.0.0.1", server.port())) {
             slow.setReceiveBufferSize(16 * 1024);
-            slow.getOutputStream().write(get("/big.bin").getBytes(StandardCharsets.US_ASCII));
+            slow.getOutputStream().write(RawClient.get("/big.bin").getBytes(StandardCharsets.US_ASCII));
             byte[] start = slow.getInputStream().readNBytes(1024); // the download has begun, then stalls
 
             for (int i = 0; i < 20; i++) {
-                assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+                assertThat(server.get("/hello.txt").body()).isEqualTo(HELLO);
             }
             assertThat(new String(start, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200 OK");
         }
@@ -118,7 +110,7 @@ class RobustnessIT {
             }, 0, 50, TimeUnit.MILLISECONDS);
 
             for (int i = 0; i < 5; i++) {
-                assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+                assertThat(server.get("/hello.txt").body()).isEqualTo(HELLO);
             }
             RawResponse cutOff = slowloris.readResponse();
 
@@ -177,7 +169,7 @@ class RobustnessIT {
                     try (RawClient connection = server.connect()) {
                         for (int request = 0; request < 5; request++) {
                             int file = (n + request) % contents.size();
-                            RawResponse response = connection.send(get("/file" + file + ".bin")).readResponse();
+                            RawResponse response = connection.send(RawClient.get("/file" + file + ".bin")).readResponse();
                             allCorrect &= response.status() == 200 && Arrays.equals(response.body(), contents.get(file));
                         }
                     }
@@ -212,7 +204,7 @@ class RobustnessIT {
                 }
             }
 
-            assertThat(get(server, "/hello.txt").body()).isEqualTo(HELLO);
+            assertThat(server.get("/hello.txt").body()).isEqualTo(HELLO);
         }
     }
 
@@ -223,13 +215,13 @@ class RobustnessIT {
             List<RawClient> connections = new ArrayList<>();
             try {
                 for (int i = 0; i < 1000; i++) {
-                    connections.add(server.connect().send(get("/hello.txt")));
+                    connections.add(server.connect().send(RawClient.get("/hello.txt")));
                 }
                 for (RawClient connection : connections) {
                     assertThat(connection.readResponse().bodyText()).isEqualTo(HELLO);
                 }
                 for (RawClient connection : connections) {
-                    connection.send(get("/index.html"));
+                    connection.send(RawClient.get("/index.html"));
                 }
                 for (RawClient connection : connections) {
                     assertThat(connection.readResponse().status()).isEqualTo(200);
@@ -263,7 +255,7 @@ class RobustnessIT {
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.header("Retry-After")).isEqualTo("1");
             assertThat(refused.header("Connection")).isEqualTo("close");
-            assertThat(first.send(get("/hello.txt")).readResponse().bodyText()).isEqualTo(HELLO);
+            assertThat(first.send(RawClient.get("/hello.txt")).readResponse().bodyText()).isEqualTo(HELLO);
         }
     }
 }
