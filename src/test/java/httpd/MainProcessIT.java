@@ -24,12 +24,19 @@ class MainProcessIT {
     @TempDir
     Path root;
 
+    @TempDir
+    Path workingDirectory;
+
     private Process startHttpd(String... args) throws Exception {
+        return startHttpdIn(Path.of("").toAbsolutePath(), args);
+    }
+
+    private Process startHttpdIn(Path directory, String... args) throws Exception {
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(
                 List.of(javaBinary, "-jar", Path.of("target", "httpd.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(false).start();
+        return new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(false).start();
     }
 
     @Test
@@ -53,6 +60,30 @@ class MainProcessIT {
             // the access log line was written out before the exit, and logging started cleanly
             assertThat(rest).contains("\"GET / HTTP/1.1\" 200 3 \"-\" \"Java-http-client/");
             assertThat(new String(httpd.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        } finally {
+            httpd.destroyForcibly();
+        }
+    }
+
+    @Test
+    void followsAnEditedConfigLogbackXmlInTheWorkingDirectory() throws Exception {
+        Files.writeString(root.resolve("index.html"), "hi\n");
+        Path config = Files.createDirectories(workingDirectory.resolve("config")).resolve("logback.xml");
+        Files.writeString(config, Files.readString(Path.of("config", "logback.xml"))
+                .replace("<encoder class=\"httpd.logging.MessageLineEncoder\"/>",
+                        "<encoder><pattern>edited: %msg%n</pattern></encoder>"));
+        Process httpd = startHttpdIn(workingDirectory, "--port", "0", "--root", root.toString());
+        try {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(httpd.getInputStream(), StandardCharsets.UTF_8));
+            Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/) ").matcher(stdout.readLine());
+            assertThat(url.find()).isTrue();
+
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            httpd.toHandle().destroy();
+
+            assertThat(stdout.readLine()).startsWith("edited: 127.0.0.1 - - [").contains("\"GET / HTTP/1.1\" 200 3 ");
+            assertThat(httpd.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             httpd.destroyForcibly();
         }

@@ -2,6 +2,7 @@ package httpd.cli;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 
 /**
  * Keeps the process small. The JVM starts with a 64th of the machine's memory committed as heap (384 MiB on
@@ -14,15 +15,28 @@ import java.lang.management.ManagementFactory;
  */
 final class HeapFootprint {
     private static final String FREE_RATIO = "80";
+    private static final Duration DELAY_AFTER_START = Duration.ofSeconds(2);
 
     private HeapFootprint() {
     }
 
-    /** In the background, so that start-up does not wait for it. */
+    /**
+     * In the background, a moment after start: done at once, the management classes it loads and the full
+     * collection would hold up the first requests.
+     */
     static void trimSoon() {
-        Thread trim = new Thread(HeapFootprint::trim, "httpd-heap-trim");
+        Thread trim = new Thread(HeapFootprint::trimAfterStartUp, "httpd-heap-trim");
         trim.setDaemon(true);
         trim.start();
+    }
+
+    private static void trimAfterStartUp() {
+        try {
+            Thread.sleep(DELAY_AFTER_START.toMillis());
+        } catch (InterruptedException e) {
+            return;
+        }
+        trim();
     }
 
     static void trim() {

@@ -22,6 +22,10 @@ public class BufferedConsoleAppender<E> extends OutputStreamAppender<E> {
     private long flushMillis = 200;
     private ScheduledExecutorService flusher;
 
+    public long getFlushMillis() {
+        return flushMillis;
+    }
+
     public void setFlushMillis(long flushMillis) {
         this.flushMillis = flushMillis;
     }

@@ -10,11 +10,12 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.hook.DefaultShutdownHook;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.NopStatusListener;
 
 /**
  * The logging setup built into the jar, used when no logback configuration file is named (Main names
- * {@code config/logback.xml} when the working directory has one). It is the same setup as that file, made
- * in code because parsing XML took a third of httpd's start-up time:
+ * {@code config/logback.xml} when the working directory has an edited one). It is the same setup as that
+ * file as shipped, made in code because parsing XML took a third of httpd's start-up time:
  * {@code httpd.access} lines to standard output in batches, everything else to standard error.
  */
 public final class DefaultLogging extends ContextAwareBase implements Configurator {
@@ -23,6 +24,7 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY; // a file was named: logback reads it
         }
+        context.getStatusManager().add(new NopStatusListener());
         BufferedConsoleAppender<ILoggingEvent> access = new BufferedConsoleAppender<>();
         start(context, access, "ACCESS", new MessageLineEncoder());
         Logger accessLogger = context.getLogger("httpd.access");

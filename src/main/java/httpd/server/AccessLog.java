@@ -1,9 +1,12 @@
 package httpd.server;
 
+import httpd.http.HttpDates;
 import httpd.http.RequestHead;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 final class AccessLog {
     private static final Logger log = LoggerFactory.getLogger("httpd.access");
-    private static final DateTimeFormatter CLF_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
 
     private final boolean enabled;
     private final PerSecondText time;
@@ -26,7 +27,24 @@ final class AccessLog {
     AccessLog(boolean enabled, Clock clock) {
         this.enabled = enabled && log.isInfoEnabled();
         ZoneId zone = clock.getZone();
-        this.time = new PerSecondText(clock, instant -> CLF_TIME.format(instant.atZone(zone)));
+        this.time = new PerSecondText(clock, instant -> clfTime(instant, zone));
+    }
+
+    /** {@code 24/Nov/2026:16:18:29 +0100}, as the Common Log Format writes time: English, with the offset. */
+    static String clfTime(Instant instant, ZoneId zone) {
+        ZoneOffset offset = zone.getRules().getOffset(instant);
+        LocalDateTime local = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, offset);
+        StringBuilder text = new StringBuilder(26);
+        HttpDates.appendTwoDigits(text, local.getDayOfMonth());
+        text.append('/').append(HttpDates.monthName(local.getMonthValue())).append('/');
+        HttpDates.appendYear(text, local.getYear());
+        text.append(':');
+        HttpDates.appendTime(text, local);
+        int offsetMinutes = offset.getTotalSeconds() / 60;
+        text.append(' ').append(offsetMinutes < 0 ? '-' : '+');
+        HttpDates.appendTwoDigits(text, Math.abs(offsetMinutes) / 60);
+        HttpDates.appendTwoDigits(text, Math.abs(offsetMinutes) % 60);
+        return text.toString();
     }
 
     /**
