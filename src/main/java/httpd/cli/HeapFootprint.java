@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 final class HeapFootprint {
     private static final String FREE_RATIO = "80";
-    private static final Duration DELAY_AFTER_START = Duration.ofSeconds(2);
+    private static final Duration DELAY_AFTER_START = Duration.ofMillis(250);
 
     private HeapFootprint() {
     }
