@@ -29,7 +29,8 @@ final class FileContentCache {
         }
     }
 
-    private record Entry(Version version, ByteBuffer bytes) {
+    /** @param seen the stat the bytes were read after; a request holding that very object needs no comparing */
+    private record Entry(Version version, BasicFileAttributes seen, ByteBuffer bytes) {
     }
 
     private final long capacityBytes;
@@ -58,7 +59,11 @@ final class FileContentCache {
         }
         synchronized (this) {
             Entry entry = entries.get(file);
+            if (entry != null && entry.seen() == attributes) {
+                return entry.bytes();
+            }
             if (entry != null && entry.version().isOf(attributes)) {
+                entries.put(file, new Entry(entry.version(), attributes, entry.bytes())); // see Representations
                 return entry.bytes();
             }
         }
@@ -68,7 +73,7 @@ final class FileContentCache {
         Version version = Version.of(attributes);
         ByteBuffer bytes = read(file, (int) attributes.size());
         if (bytes != null) {
-            store(file, new Entry(version, bytes));
+            store(file, new Entry(version, attributes, bytes));
         }
         return bytes;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +34,11 @@ public final class PathResolver {
     private final Path root;
     private final boolean serveDotfiles;
     /** Paths resolved to files lately, most recently used last; bounded. */
-    private final Map<String, Resolution.File> recent = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Remembered> recent = new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Resolution.File> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
             return size() > RECENT_PATHS;
         }
     };
@@ -78,7 +79,7 @@ public final class PathResolver {
      * inside the root) hold for it still, and one stat replaces a dozen system calls.
      */
     private Resolution.File recentlyResolved(String rawPath) {
-        Resolution.File previous;
+        Remembered previous;
         synchronized (recent) {
             previous = recent.get(rawPath);
         }
@@ -86,11 +87,9 @@ public final class PathResolver {
             return null;
         }
         try {
-            BasicFileAttributes now = Files.readAttributes(previous.path(), BasicFileAttributes.class);
-            BasicFileAttributes then = previous.attributes();
-            if (now.isRegularFile() && then.fileKey().equals(now.fileKey()) && now.size() == then.size()
-                    && now.lastModifiedTime().equals(then.lastModifiedTime())) {
-                return new Resolution.File(previous.path(), now);
+            if (previous.isStill(Files.readAttributes(previous.file().path(), BasicFileAttributes.class))) {
+                // the same object as before: what is built from it (headers, cached bytes) is known by identity
+                return previous.file();
             }
         } catch (IOException | SecurityException e) {
             // gone or unreadable: resolve it afresh
@@ -102,8 +101,22 @@ public final class PathResolver {
     }
 
     private void remember(String rawPath, Resolution.File file) {
+        Remembered remembered = Remembered.of(file);
         synchronized (recent) {
-            recent.put(rawPath, file);
+            recent.put(rawPath, remembered);
+        }
+    }
+
+    /** A file as it was when resolved: its identity, size and modification time, read out once. */
+    private record Remembered(Resolution.File file, Object fileKey, long size, FileTime modified) {
+        static Remembered of(Resolution.File file) {
+            BasicFileAttributes attributes = file.attributes();
+            return new Remembered(file, attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
+        }
+
+        boolean isStill(BasicFileAttributes now) {
+            return now.isRegularFile() && now.size() == size && now.lastModifiedTime().equals(modified)
+                    && fileKey.equals(now.fileKey());
         }
     }
 

@@ -36,6 +36,11 @@ public record Representation(Path file, BasicFileAttributes attributes, Instant 
                 lastModifiedText, List.copyOf(okHeaders));
     }
 
+    public Representation withAttributes(BasicFileAttributes sameVersion) {
+        return new Representation(file, sameVersion, lastModified, contentType, contentEncoding, etag, hasVariants,
+                lastModifiedText, headers);
+    }
+
     public long size() {
         return attributes.size();
     }

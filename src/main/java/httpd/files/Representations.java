@@ -38,12 +38,20 @@ final class Representations {
      */
     Representation of(Path path, Path original, BasicFileAttributes attributes, String encoding,
             boolean hasVariants) {
-        long modified = attributes.lastModifiedTime().toMillis();
         Representation known = recent.get(path);
+        if (known != null && known.attributes() == attributes && Objects.equals(known.contentEncoding(), encoding)
+                && known.hasVariants() == hasVariants) {
+            return known; // built from this very stat (see PathResolver): nothing to compare
+        }
+        long modified = attributes.lastModifiedTime().toMillis();
         if (known != null && known.size() == attributes.size()
                 && known.attributes().lastModifiedTime().toMillis() == modified
                 && Objects.equals(known.contentEncoding(), encoding) && known.hasVariants() == hasVariants) {
-            return known;
+            // the same version, seen through another stat (requests racing on a first visit): keep this one,
+            // which PathResolver hands out from now on
+            Representation same = known.withAttributes(attributes);
+            recent.put(path, same);
+            return same;
         }
         Representation fresh = new Representation(path, attributes,
                 Instant.ofEpochMilli(modified).truncatedTo(ChronoUnit.SECONDS), typeOf.apply(original), encoding,

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The header fields of a request, in the order received, looked up case-insensitively. */
+/**
+ * The header fields of a request, in the order received, looked up case-insensitively. Lookups walk the
+ * list by index: an iterator would be one more object per lookup, and a request makes a dozen of them.
+ */
 public record Headers(List<HeaderField> fields) {
     public static final Headers NONE = new Headers(List.of());
 
@@ -15,7 +18,8 @@ public record Headers(List<HeaderField> fields) {
 
     /** The value of the only (or first) field with this name. */
     public Optional<String> first(String name) {
-        for (HeaderField field : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            HeaderField field = fields.get(i);
             if (field.hasName(name)) {
                 return Optional.of(field.value());
             }
@@ -25,7 +29,8 @@ public record Headers(List<HeaderField> fields) {
 
     public List<String> all(String name) {
         List<String> values = new ArrayList<>(2);
-        for (HeaderField field : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            HeaderField field = fields.get(i);
             if (field.hasName(name)) {
                 values.add(field.value());
             }
@@ -35,7 +40,8 @@ public record Headers(List<HeaderField> fields) {
 
     public int count(String name) {
         int count = 0;
-        for (HeaderField field : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            HeaderField field = fields.get(i);
             if (field.hasName(name)) {
                 count++;
             }
@@ -52,7 +58,8 @@ public record Headers(List<HeaderField> fields) {
      * case-insensitively (RFC 9110 §5.6.1).
      */
     public boolean hasToken(String name, String token) {
-        for (HeaderField field : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            HeaderField field = fields.get(i);
             if (!field.hasName(name)) {
                 continue;
             }

@@ -9,9 +9,12 @@ import java.util.Optional;
 public enum HttpMethod {
     GET, HEAD, OPTIONS, POST, PUT, DELETE, PATCH, CONNECT, TRACE;
 
+    /** {@code values()} clones its array on every call; this is looked up once per request. */
+    private static final HttpMethod[] ALL = values();
+
     /** The method with exactly this name, or empty for a method httpd does not implement. */
     public static Optional<HttpMethod> byName(String name) {
-        for (HttpMethod method : values()) {
+        for (HttpMethod method : ALL) {
             if (method.name().equals(name)) {
                 return Optional.of(method);
             }

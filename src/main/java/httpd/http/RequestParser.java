@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Reads one request head from a byte stream, strictly and within {@link ParserLimits} (RFC 9112 §2-§5).
  * Works on bytes, never on a decoded string of the whole head. One parser serves one connection: it
- * reuses its line buffer from request to request, so it is not thread-safe.
+ * reuses its line buffer and field list from request to request, so it is not thread-safe.
  */
 public final class RequestParser {
     private static final byte CR = '\r';
@@ -19,10 +19,20 @@ public final class RequestParser {
     private static final byte HTAB = '\t';
     /** RFC 9112 §2.2 asks servers to ignore at least one empty line before a request; we allow a few. */
     private static final int MAX_LEADING_EMPTY_LINES = 4;
+    /**
+     * Methods and field names nearly every request carries, spelled as browsers and curl send them: when the
+     * bytes match one exactly, that string is used instead of a new one for each request.
+     */
+    private static final String[] COMMON_METHODS = {"GET", "HEAD"};
+    private static final String[] COMMON_NAMES = {"Host", "User-Agent", "Accept", "Accept-Encoding",
+        "Accept-Language", "Connection", "Referer", "If-None-Match", "If-Modified-Since", "Range", "Cache-Control",
+        "Pragma", "Cookie", "Origin", "Priority", "Upgrade-Insecure-Requests", "Sec-Fetch-Site", "Sec-Fetch-Mode",
+        "Sec-Fetch-Dest", "Sec-Fetch-User", "DNT"};
 
     private final ParserLimits limits;
     private byte[] line = new byte[256];
     private int lineLength;
+    private final List<HeaderField> fields = new ArrayList<>(16);
 
     public RequestParser(ParserLimits limits) {
         this.limits = limits;
@@ -53,7 +63,7 @@ public final class RequestParser {
             }
         }
         RequestLine requestLine = parseRequestLine();
-        List<HeaderField> fields = readHeaderFields(in);
+        readHeaderFields(in);
         Headers headers = new Headers(fields);
         return new RequestHead(requestLine.method, requestLine.target, requestLine.version, headers,
                 checkFraming(requestLine.version, headers));
@@ -115,7 +125,7 @@ public final class RequestParser {
             }
         }
         HttpVersion version = parseVersion(secondSpace + 1);
-        return new RequestLine(ascii(0, firstSpace), ascii(firstSpace + 1, secondSpace), version);
+        return new RequestLine(common(COMMON_METHODS, 0, firstSpace), ascii(firstSpace + 1, secondSpace), version);
     }
 
     /** HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 §2.3); a well-formed version other than 1.x is a 505. */
@@ -136,8 +146,8 @@ public final class RequestParser {
     }
 
     /** field-line = field-name ":" OWS field-value OWS (RFC 9112 §5). */
-    private List<HeaderField> readHeaderFields(InputStream in) throws IOException, HttpException {
-        List<HeaderField> fields = new ArrayList<>(16);
+    private void readHeaderFields(InputStream in) throws IOException, HttpException {
+        fields.clear();
         int budget = limits.maxHeaderBytes();
         while (true) {
             LineEnd end = readLine(in, budget, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "header section too large");
@@ -145,7 +155,7 @@ public final class RequestParser {
                 throw new HttpException(HttpStatus.BAD_REQUEST, "incomplete header section");
             }
             if (lineLength == 0) {
-                return fields;
+                return;
             }
             budget -= lineLength + 2;
             if (budget < 0) {
@@ -186,7 +196,7 @@ public final class RequestParser {
                 throw new HttpException(HttpStatus.BAD_REQUEST, "control character in header field value");
             }
         }
-        return new HeaderField(ascii(0, colon), latin1(start, end));
+        return new HeaderField(common(COMMON_NAMES, 0, colon), latin1(start, end));
     }
 
     /**
@@ -243,6 +253,28 @@ public final class RequestParser {
             }
         }
         return -1;
+    }
+
+    /** The candidate spelled exactly as bytes {@code from} to {@code to} of the line, else a new string of them. */
+    private String common(String[] candidates, int from, int to) {
+        for (String candidate : candidates) {
+            if (spells(candidate, from, to)) {
+                return candidate;
+            }
+        }
+        return ascii(from, to);
+    }
+
+    private boolean spells(String candidate, int from, int to) {
+        if (candidate.length() != to - from) {
+            return false;
+        }
+        for (int i = 0; i < candidate.length(); i++) {
+            if (line[from + i] != candidate.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String ascii(int from, int to) {

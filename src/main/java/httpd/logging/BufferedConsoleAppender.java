@@ -1,5 +1,6 @@
 package httpd.logging;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -18,7 +19,10 @@ import java.util.concurrent.TimeUnit;
  */
 public class BufferedConsoleAppender<E> extends OutputStreamAppender<E> {
     private static final int BUFFER_BYTES = 64 * 1024;
+    /** Longer lines (a request target near the 8 KiB limit) are rare; they take the allocating way. */
+    private static final int LINE_BYTES = 2048;
 
+    private final byte[] line = new byte[LINE_BYTES];
     private long flushMillis = 200;
     private ScheduledExecutorService flusher;
 
@@ -42,6 +46,29 @@ public class BufferedConsoleAppender<E> extends OutputStreamAppender<E> {
             return thread;
         });
         flusher.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A {@link MessageLineEncoder}'s lines go through one array reused under the stream's lock, not a new
+     * array per line; any other encoder, or a line that does not fit, takes logback's usual way.
+     */
+    @Override
+    protected void writeOut(E event) throws IOException {
+        if (!(getEncoder() instanceof MessageLineEncoder lines) || !(event instanceof ILoggingEvent loggingEvent)) {
+            super.writeOut(event);
+            return;
+        }
+        streamWriteLock.lock();
+        try {
+            int length = isStarted() ? lines.encodeInto(loggingEvent, line) : 0;
+            if (length > 0) {
+                getOutputStream().write(line, 0, length);
+                return;
+            }
+        } finally {
+            streamWriteLock.unlock();
+        }
+        super.writeOut(event);
     }
 
     private void flush() {

@@ -33,6 +33,29 @@ public class MessageLineEncoder extends EncoderBase<ILoggingEvent> {
         return line;
     }
 
+    /**
+     * The same line written into {@code target} instead of a new array, for an appender that reuses one.
+     *
+     * @return the number of bytes written, or -1 when the line does not fit or is not all ASCII (then
+     *         {@link #encode} is the way)
+     */
+    public int encodeInto(ILoggingEvent event, byte[] target) {
+        String message = event.getFormattedMessage();
+        int length = message.length();
+        if (length + 1 > target.length) {
+            return -1;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = message.charAt(i);
+            if (c >= 0x80) {
+                return -1;
+            }
+            target[i] = (byte) c;
+        }
+        target[length] = '\n';
+        return length + 1;
+    }
+
     @Override
     public byte[] footerBytes() {
         return NONE;

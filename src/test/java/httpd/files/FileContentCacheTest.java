@@ -26,6 +26,16 @@ class FileContentCacheTest {
     }
 
     @Test
+    void servesTheSameBytesToAnotherStatOfTheSameVersion() throws Exception {
+        FileContentCache cache = new FileContentCache(1024 * 1024);
+        Path file = Files.writeString(root.resolve("a.css"), "body{color:red}");
+
+        java.nio.ByteBuffer first = cache.bytes(file, stat(file));
+
+        assertThat(cache.bytes(file, stat(file))).isSameAs(first);
+    }
+
+    @Test
     void servesAnEditOfTheSameSizeAtOnce() throws Exception {
         FileContentCache cache = new FileContentCache(1024 * 1024);
         Path file = Files.writeString(root.resolve("a.css"), "body{color:red}");

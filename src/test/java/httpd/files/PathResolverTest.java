@@ -226,6 +226,37 @@ class PathResolverTest {
     }
 
     @Test
+    void answersAnUnchangedFileWithTheResolutionItGaveBefore() throws Exception {
+        Resolution first = resolve("/hello.txt");
+
+        assertThat(resolve("/hello.txt")).isSameAs(first);
+        assertThat(served("/%68ello.txt")).isEqualTo(((Resolution.File) first).path());
+    }
+
+    @Test
+    void resolvesAfreshOnceTheFileChanged() throws Exception {
+        Resolution.File before = (Resolution.File) resolve("/hello.txt");
+        Files.writeString(root.resolve("hello.txt"), "hello, world");
+
+        Resolution.File after = (Resolution.File) resolve("/hello.txt");
+
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.attributes().size()).isEqualTo(12);
+    }
+
+    @Test
+    void refusesAFileReplacedBySymlinkOutOfTheRootAfterItWasServed() throws Exception {
+        Files.writeString(temp.resolve("secret.txt"), "hello");
+        Files.setLastModifiedTime(temp.resolve("secret.txt"), Files.getLastModifiedTime(root.resolve("hello.txt")));
+        assertThat(resolve("/hello.txt")).isInstanceOf(Resolution.File.class);
+
+        Files.delete(root.resolve("hello.txt"));
+        Files.createSymbolicLink(root.resolve("hello.txt"), temp.resolve("secret.txt"));
+
+        assertThat(resolve("/hello.txt")).isInstanceOf(Resolution.NotFound.class);
+    }
+
+    @Test
     void doesNotServeSpecialFiles() throws Exception {
         Path fifo = root.resolve("pipe");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();

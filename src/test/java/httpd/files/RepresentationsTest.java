@@ -31,10 +31,26 @@ class RepresentationsTest {
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-24T10:00:00.250Z")));
 
         Representation first = of(file, null);
+        Representation again = of(file, null);
 
-        assertThat(of(file, null)).isSameAs(first);
+        assertThat(again.headers()).isSameAs(first.headers());
+        assertThat(again.etag()).isEqualTo(first.etag());
         assertThat(first.lastModifiedText()).isEqualTo("Tue, 24 Nov 2026 10:00:00 GMT");
         assertThat(first.headers()).containsExactly(new HeaderField("ETag", first.etag()));
+    }
+
+    @Test
+    void answersTheStatItWasLastAskedWithByIdentity() throws IOException {
+        Path file = Files.writeString(root.resolve("a.txt"), "hello");
+        BasicFileAttributes firstStat = Files.readAttributes(file, BasicFileAttributes.class);
+        BasicFileAttributes secondStat = Files.readAttributes(file, BasicFileAttributes.class);
+
+        Representation first = representations.of(file, file, firstStat, null, false);
+        Representation adopted = representations.of(file, file, secondStat, null, false);
+
+        assertThat(adopted.attributes()).isSameAs(secondStat);
+        assertThat(adopted.headers()).isSameAs(first.headers());
+        assertThat(representations.of(file, file, secondStat, null, false)).isSameAs(adopted);
     }
 
     @Test

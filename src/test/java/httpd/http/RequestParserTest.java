@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RequestParserTest {
     private final RequestParser parser = new RequestParser(ParserLimits.DEFAULT);
@@ -78,6 +79,31 @@ class RequestParserTest {
         assertThat(parser.parse(in).target()).isEqualTo("/1");
         assertThat(parser.parse(in).target()).isEqualTo("/2");
         assertThat(parser.parse(in)).isNull();
+    }
+
+    @Test
+    void keepsEachRequestsHeaderFieldsApartOnOneConnection() throws Exception {
+        InputStream in = bytes("GET /1 HTTP/1.1\r\nHost: one\r\nAccept: a\r\n\r\nGET /2 HTTP/1.1\r\nHost: two\r\n\r\n");
+
+        RequestHead first = parser.parse(in);
+        RequestHead second = parser.parse(in);
+
+        assertThat(first.headers().fields()).containsExactly(new HeaderField("Host", "one"), new HeaderField("Accept", "a"));
+        assertThat(second.headers().fields()).containsExactly(new HeaderField("Host", "two"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Host", "host", "HOST", "Hos", "Hostx", "Accept-Encoding", "accept-encoding", "DNT", "X-Y"})
+    void keepsFieldNamesSpelledAsSent(String name) throws Exception {
+        RequestHead head = parse("GET / HTTP/1.0\r\n" + name + ": v\r\n\r\n");
+
+        assertThat(head.headers().fields()).containsExactly(new HeaderField(name, "v"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "HEAD", "GE", "GETS", "get", "Head", "POST"})
+    void keepsTheMethodSpelledAsSent(String method) throws Exception {
+        assertThat(parse(method + " / HTTP/1.0\r\n\r\n").method()).isEqualTo(method);
     }
 
     @Test

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,5 +27,24 @@ class MessageLineEncoderTest {
         assertThat(encoder.encode(event)).isEqualTo((message + "\n").getBytes(StandardCharsets.UTF_8));
         assertThat(encoder.headerBytes()).isEmpty();
         assertThat(encoder.footerBytes()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "GET / 200  | 16 | 10",
+        "''         | 1  | 1",
+        "GET / 200  | 9  | -1",
+        "café       | 16 | -1",
+    })
+    void writesAnAsciiLineIntoAGivenArrayWhenItFits(String message, int arrayLength, int written) {
+        LoggerContext context = new LoggerContext();
+        LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("httpd.access"), Level.INFO, message, null,
+                null);
+        byte[] target = new byte[arrayLength];
+
+        assertThat(encoder.encodeInto(event, target)).isEqualTo(written);
+        if (written > 0) {
+            assertThat(Arrays.copyOf(target, written)).isEqualTo((message + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
     }
 }
