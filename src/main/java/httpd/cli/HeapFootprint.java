@@ -7,22 +7,37 @@ import java.time.Duration;
 /**
  * Keeps the process small. The JVM starts with a 64th of the machine's memory committed as heap (384 MiB on
  * 24 GiB) and lets the young generation grow into all of it, while a static server's live data is a few MiB.
- * Once the server is up, one full collection hands that back, and the heap is allowed to keep up to 80% of
- * itself free: enough room that collections stay rare, so the JVM sees no reason to grow it again. Measured
- * with wrk on 1 KiB files (50, then 1000 connections): peak resident memory about 135 MiB instead of 315 MiB,
- * at the same requests per second. At 70% (the JVM's default) the heap shrank further but grew straight
- * back to 220 MiB under load; so did 80% before idle connections stopped holding input buffers.
+ * Once the server is up, full collections hand most of that back.
+ *
+ * <p>Where the heap lands matters. After a full collection G1 keeps {@code used / (1 - MaxHeapFreeRatio)},
+ * counting used space in whole regions; and under load, a heap below a quarter of its initial size that
+ * collects often is grown back by half the distance to the initial size at once (384 MiB: to about 230 MiB),
+ * while from a quarter up it grows in steps of a fifth. So the heap is trimmed to a quarter of its initial
+ * size, at least 64 MiB: the region count after the first collection gives the ratio that lands there, and a
+ * collection or two more get there however the collector packed the few live MiB. Measured with wrk on 1 KiB
+ * files (50, then 1000 connections): peak resident memory about 140 MiB instead of 315 MiB, at the same
+ * requests per second; trimmed to 60-80 MiB it was 115-130 MiB in most runs but 235-265 MiB in one of three.
  */
 final class HeapFootprint {
-    private static final String FREE_RATIO = "80";
     private static final Duration DELAY_AFTER_START = Duration.ofMillis(250);
+    private static final long MIN_TARGET_BYTES = 64L * 1024 * 1024;
+    private static final int FIRST_FREE_RATIO = 80;
+    private static final int MAX_COLLECTIONS = 4;
 
-    private HeapFootprint() {
+    private final HotSpotDiagnosticMXBean hotspot;
+    private final long targetBytes;
+    private final String originalMinFreeRatio;
+
+    private HeapFootprint(HotSpotDiagnosticMXBean hotspot) {
+        this.hotspot = hotspot;
+        long initial = Long.parseLong(hotspot.getVMOption("InitialHeapSize").getValue());
+        this.targetBytes = Math.max(MIN_TARGET_BYTES, initial / 4);
+        this.originalMinFreeRatio = hotspot.getVMOption("MinHeapFreeRatio").getValue();
     }
 
     /**
      * In the background, a moment after start: done at once, the management classes it loads and the full
-     * collection would hold up the first requests.
+     * collections would hold up the first requests.
      */
     static void trimSoon() {
         Thread trim = new Thread(HeapFootprint::trimAfterStartUp, "httpd-heap-trim");
@@ -39,13 +54,43 @@ final class HeapFootprint {
         trim();
     }
 
-    static void trim() {
+    /** @return the heap's committed size afterwards */
+    static long trim() {
+        HeapFootprint footprint;
         try {
-            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                    .setVMOption("MaxHeapFreeRatio", FREE_RATIO);
+            footprint = new HeapFootprint(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
         } catch (RuntimeException | LinkageError e) {
-            // not HotSpot, or a JVM without jdk.management: the collection alone still helps
+            // not HotSpot, or a JVM without jdk.management: one collection alone still helps
+            System.gc();
+            return Runtime.getRuntime().totalMemory();
         }
+        return footprint.trimToTarget();
+    }
+
+    private long trimToTarget() {
+        int freeRatio = FIRST_FREE_RATIO;
+        long committed = collectKeepingFree(freeRatio);
+        for (int collections = 1; collections < MAX_COLLECTIONS && !isOnTarget(committed); collections++) {
+            long usedRegions = committed * (100 - freeRatio) / 100;
+            freeRatio = (int) Math.min(95, Math.ceil(100 - 100.0 * usedRegions / targetBytes));
+            committed = collectKeepingFree(freeRatio);
+        }
+        hotspot.setVMOption("MinHeapFreeRatio", originalMinFreeRatio);
+        return committed;
+    }
+
+    /** Within an eighth above the target: a region's rounding, not a reason for another collection. */
+    private boolean isOnTarget(long committed) {
+        return committed >= targetBytes && committed <= targetBytes + targetBytes / 8;
+    }
+
+    /** A full collection after which the heap is sized to exactly this share free (min = max). */
+    private long collectKeepingFree(int percent) {
+        // lowered first, so that min never exceeds max, which HotSpot refuses
+        hotspot.setVMOption("MinHeapFreeRatio", "0");
+        hotspot.setVMOption("MaxHeapFreeRatio", Integer.toString(percent));
+        hotspot.setVMOption("MinHeapFreeRatio", Integer.toString(percent));
         System.gc();
+        return Runtime.getRuntime().totalMemory();
     }
 }

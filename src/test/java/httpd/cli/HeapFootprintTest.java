@@ -7,11 +7,16 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class HeapFootprintTest {
-    @Test
-    void letsTheHeapShrinkToWhatItHoldsPlentyOfRoomFor() {
-        HeapFootprint.trim();
+    private final HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 
-        assertThat(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                .getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("80");
+    @Test
+    void trimsTheHeapToAQuarterOfItsInitialSizeAtLeast64MiB() {
+        String minFreeRatio = hotspot.getVMOption("MinHeapFreeRatio").getValue();
+        long target = Math.max(64L << 20, Long.parseLong(hotspot.getVMOption("InitialHeapSize").getValue()) / 4);
+
+        long committed = HeapFootprint.trim();
+
+        assertThat(committed).isEqualTo(Runtime.getRuntime().totalMemory()).isBetween(target, target + target / 8);
+        assertThat(hotspot.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(minFreeRatio);
     }
 }
