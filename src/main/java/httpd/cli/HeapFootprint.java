@@ -22,17 +22,19 @@ final class HeapFootprint {
     private static final Duration DELAY_AFTER_START = Duration.ofMillis(250);
     private static final long MIN_TARGET_BYTES = 64L * 1024 * 1024;
     private static final int FIRST_FREE_RATIO = 80;
+    private static final int MIN_FREE_RATIO = 10;
+    private static final int MAX_FREE_RATIO = 95;
     private static final int MAX_COLLECTIONS = 4;
 
     private final HotSpotDiagnosticMXBean hotspot;
     private final long targetBytes;
-    private final String originalMinFreeRatio;
+    private final int originalMinFreeRatio;
 
     private HeapFootprint(HotSpotDiagnosticMXBean hotspot) {
         this.hotspot = hotspot;
         long initial = Long.parseLong(hotspot.getVMOption("InitialHeapSize").getValue());
         this.targetBytes = Math.max(MIN_TARGET_BYTES, initial / 4);
-        this.originalMinFreeRatio = hotspot.getVMOption("MinHeapFreeRatio").getValue();
+        this.originalMinFreeRatio = Integer.parseInt(hotspot.getVMOption("MinHeapFreeRatio").getValue());
     }
 
     /**
@@ -51,7 +53,11 @@ final class HeapFootprint {
         } catch (InterruptedException e) {
             return;
         }
-        trim();
+        try {
+            trim();
+        } catch (RuntimeException e) {
+            // a JVM that refuses a setting: the heap stays as it was, which is only bigger
+        }
     }
 
     /** @return the heap's committed size afterwards */
@@ -69,14 +75,31 @@ final class HeapFootprint {
 
     private long trimToTarget() {
         int freeRatio = FIRST_FREE_RATIO;
-        long committed = collectKeepingFree(freeRatio);
-        for (int collections = 1; collections < MAX_COLLECTIONS && !isOnTarget(committed); collections++) {
-            long usedRegions = committed * (100 - freeRatio) / 100;
-            freeRatio = (int) Math.min(95, Math.ceil(100 - 100.0 * usedRegions / targetBytes));
-            committed = collectKeepingFree(freeRatio);
+        try {
+            long committed = collectKeepingFree(freeRatio);
+            for (int collections = 1; collections < MAX_COLLECTIONS && !isOnTarget(committed); collections++) {
+                int next = freeRatioReaching(targetBytes, committed * (100 - freeRatio) / 100);
+                if (next == freeRatio) {
+                    break; // the heap cannot get there (-Xms or -Xmx set): nothing more to gain
+                }
+                freeRatio = next;
+                committed = collectKeepingFree(freeRatio);
+            }
+            return committed;
+        } finally {
+            // the JVM's own again, but never above max, which HotSpot would refuse
+            hotspot.setVMOption("MinHeapFreeRatio", Integer.toString(Math.min(originalMinFreeRatio, freeRatio)));
         }
-        hotspot.setVMOption("MinHeapFreeRatio", originalMinFreeRatio);
-        return committed;
+    }
+
+    /**
+     * The free share that sizes a heap holding {@code usedBytes} to at least {@code targetBytes}.
+     *
+     * @param usedBytes the used regions' size, which the last collection sized the heap from
+     */
+    static int freeRatioReaching(long targetBytes, long usedBytes) {
+        double ratio = Math.ceil(100 - 100.0 * usedBytes / targetBytes);
+        return (int) Math.max(MIN_FREE_RATIO, Math.min(MAX_FREE_RATIO, ratio));
     }
 
     /** Within an eighth above the target: a region's rounding, not a reason for another collection. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HeapFootprintTest {
     private final HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
@@ -18,5 +20,19 @@ class HeapFootprintTest {
 
         assertThat(committed).isEqualTo(Runtime.getRuntime().totalMemory()).isBetween(target, target + target / 8);
         assertThat(hotspot.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(minFreeRatio);
+    }
+
+    @ParameterizedTest(name = "{1} MiB used, {0} MiB wanted -> {2}% free")
+    @CsvSource({
+        "96, 12, 88",
+        "96, 16, 84",
+        "96, 8, 92",
+        "64, 16, 75",
+        "96, 1, 95",
+        "96, 96, 10",
+        "96, 500, 10",
+    })
+    void choosesTheFreeShareThatSizesTheHeapToTheTarget(long targetMiB, long usedMiB, int freePercent) {
+        assertThat(HeapFootprint.freeRatioReaching(targetMiB << 20, usedMiB << 20)).isEqualTo(freePercent);
     }
 }
