@@ -1,6 +1,7 @@
 package httpd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
@@ -18,8 +19,11 @@ class HeapFootprintTest {
 
         long committed = HeapFootprint.trim();
 
-        assertThat(committed).isEqualTo(Runtime.getRuntime().totalMemory()).isBetween(target, target + target / 8);
         assertThat(hotspot.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo(minFreeRatio);
+        assertThat(committed).isEqualTo(Runtime.getRuntime().totalMemory());
+        // how the heap is sized after a full collection is G1's (the JVM picks Serial on a small machine)
+        assumeTrue(ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(gc -> gc.getName().startsWith("G1")));
+        assertThat(committed).isBetween(target, target + target / 8);
     }
 
     @ParameterizedTest(name = "{1} MiB used, {0} MiB wanted -> {2}% free")
