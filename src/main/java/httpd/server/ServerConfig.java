@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param port             the TCP port, 0 for any free one
  * @param root             the document root
  * @param threads          the size of the fixed pool that reads requests and answers them
- * @param transferThreads  the size of the fixed pool that sends long bodies (large files, event streams)
+ * @param transferThreads  the most threads the pool that sends long bodies (large files, event streams) starts
  * @param serveDotfiles    whether names starting with "." are served
  * @param keepAliveTimeout how long an idle persistent connection is kept open
  * @param headerTimeout    how long a client may take to send a whole request head

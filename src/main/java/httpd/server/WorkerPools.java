@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The two fixed pools that run connections.
+ * The two bounded pools that run connections: a fixed one for requests, one of at most N threads for transfers.
  *
  * <p>Requests are served on a small pool, about two threads per core. Its threads never wait long: a connection
  * without a request gives its thread back when others are queued ({@link ConnectionInput#readHead}), so a few
