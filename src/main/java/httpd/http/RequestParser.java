@@ -65,6 +65,7 @@ public final class RequestParser {
         RequestLine requestLine = parseRequestLine();
         readHeaderFields(in);
         Headers headers = new Headers(fields);
+        fields.clear(); // Headers has its copy; an idle connection holds on to none of them
         return new RequestHead(requestLine.method, requestLine.target, requestLine.version, headers,
                 checkFraming(requestLine.version, headers));
     }
