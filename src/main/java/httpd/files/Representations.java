@@ -39,14 +39,14 @@ final class Representations {
     Representation of(Path path, Path original, BasicFileAttributes attributes, String encoding,
             boolean hasVariants) {
         Representation known = recent.get(path);
-        if (known != null && known.attributes() == attributes && Objects.equals(known.contentEncoding(), encoding)
-                && known.hasVariants() == hasVariants) {
+        boolean sameCoding = known != null && Objects.equals(known.contentEncoding(), encoding)
+                && known.hasVariants() == hasVariants;
+        if (sameCoding && known.attributes() == attributes) {
             return known; // built from this very stat (see PathResolver): nothing to compare
         }
         long modified = attributes.lastModifiedTime().toMillis();
-        if (known != null && known.size() == attributes.size()
-                && known.attributes().lastModifiedTime().toMillis() == modified
-                && Objects.equals(known.contentEncoding(), encoding) && known.hasVariants() == hasVariants) {
+        if (sameCoding && known.size() == attributes.size()
+                && known.attributes().lastModifiedTime().toMillis() == modified) {
             // the same version, seen through another stat (requests racing on a first visit): keep this one,
             // which PathResolver hands out from now on
             Representation same = known.withAttributes(attributes);
