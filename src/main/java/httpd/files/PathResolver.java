@@ -1,19 +1,12 @@
 package httpd.files;
 
 import httpd.http.HttpException;
-import httpd.http.HttpStatus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,12 +114,12 @@ public final class PathResolver {
     }
 
     private Resolution resolveFully(String rawPath) throws HttpException {
-        DecodedPath decoded = decodeSegments(rawPath);
-        if (decoded == null || !serveDotfiles && decoded.segments.stream().anyMatch(s -> s.startsWith("."))) {
+        RequestPath decoded = RequestPath.decode(rawPath).orElse(null);
+        if (decoded == null || !serveDotfiles && decoded.hasDotSegment()) {
             return Resolution.NOT_FOUND;
         }
-        List<String> segments = decoded.segments;
-        boolean trailingSlash = decoded.directory;
+        List<String> segments = decoded.segments();
+        boolean trailingSlash = decoded.directory();
         Path candidate;
         try {
             candidate = root;
@@ -155,98 +148,6 @@ public final class PathResolver {
             return new Resolution.File(candidate, attributes);
         }
         return Resolution.NOT_FOUND;
-    }
-
-    /**
-     * The decoded segments of a path, and whether it names a directory (ends in "/", "/." or "/..").
-     */
-    private record DecodedPath(List<String> segments, boolean directory) {
-    }
-
-    /**
-     * Splits and decodes the path, resolving "." and ".." (RFC 3986 §5.2.4) and collapsing empty segments,
-     * so {@code //x} is {@code /x}.
-     *
-     * @return the segments, or null when the path climbs above the root or a decoded segment holds a
-     *         slash or backslash: such a path never names a file
-     */
-    private static DecodedPath decodeSegments(String rawPath) throws HttpException {
-        if (!rawPath.startsWith("/")) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "path must start with /");
-        }
-        List<String> segments = new ArrayList<>();
-        boolean directory = true;
-        int start = 1;
-        while (start <= rawPath.length()) {
-            int end = rawPath.indexOf('/', start);
-            if (end < 0) {
-                end = rawPath.length();
-            }
-            String segment = decode(rawPath, start, end);
-            directory = true;
-            if (segment.equals("..")) {
-                if (segments.isEmpty()) {
-                    return null;
-                }
-                segments.remove(segments.size() - 1);
-            } else if (!segment.isEmpty() && !segment.equals(".")) {
-                if (segment.indexOf('/') >= 0 || segment.indexOf('\\') >= 0) {
-                    return null;
-                }
-                segments.add(segment);
-                directory = end < rawPath.length();
-            }
-            start = end + 1;
-        }
-        return new DecodedPath(segments, directory);
-    }
-
-    /** Percent-decodes one segment as UTF-8 bytes; "+" stays "+" (this is a path, not a form). */
-    private static String decode(String raw, int from, int to) throws HttpException {
-        if (raw.indexOf('%', from) < 0 || raw.indexOf('%', from) >= to) {
-            String plain = raw.substring(from, to);
-            checkNoControlCharacters(plain);
-            return plain;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
-        for (int i = from; i < to; i++) {
-            char c = raw.charAt(i);
-            if (c != '%') {
-                bytes.write(c);
-                continue;
-            }
-            if (i + 2 >= to) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "truncated percent-encoding");
-            }
-            int high = Character.digit(raw.charAt(i + 1), 16);
-            int low = Character.digit(raw.charAt(i + 2), 16);
-            if (high < 0 || low < 0) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "invalid percent-encoding");
-            }
-            bytes.write(high << 4 | low);
-            i += 2;
-        }
-        String decoded;
-        try {
-            decoded = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "path is not valid UTF-8");
-        }
-        checkNoControlCharacters(decoded);
-        return decoded;
-    }
-
-    private static void checkNoControlCharacters(String segment) throws HttpException {
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "control character in path");
-            }
-        }
     }
 
     /** The attributes of the file, or null when it is missing or its real path leaves the root. */
