@@ -2,8 +2,6 @@ package httpd.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneId;
@@ -30,13 +28,14 @@ final class DirectoryListing {
     private record Entry(String name, boolean directory, long size, long modifiedMillis) {
     }
 
+    private final PathResolver resolver;
     private final Path root;
-    private final boolean showDotfiles;
     private final ZoneId zone;
 
-    DirectoryListing(Path root, boolean showDotfiles, ZoneId zone) {
-        this.root = root;
-        this.showDotfiles = showDotfiles;
+    /** @param resolver what lists a directory safely, and decides what is hidden */
+    DirectoryListing(PathResolver resolver, ZoneId zone) {
+        this.resolver = resolver;
+        this.root = resolver.root();
         this.zone = zone;
     }
 
@@ -63,27 +62,14 @@ final class DirectoryListing {
         return html.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Entries that would be served: hidden names and links leaving the root are left out. */
+    /** Entries that would be served (hidden names and links leaving the root are left out), sorted. */
     private List<Entry> entries(Path directory) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
-            for (Path child : children) {
-                String name = child.getFileName().toString();
-                if (!showDotfiles && name.startsWith(".")) {
-                    continue;
-                }
-                try {
-                    if (!child.toRealPath().startsWith(root)) {
-                        continue;
-                    }
-                    BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class);
-                    if (attributes.isDirectory() || attributes.isRegularFile()) {
-                        entries.add(new Entry(name, attributes.isDirectory(), attributes.size(),
-                                attributes.lastModifiedTime().toMillis()));
-                    }
-                } catch (IOException e) {
-                    // a broken link or an entry that vanished: not listed
-                }
+        for (RootDirectory.Listed listed : resolver.entries(directory)) {
+            BasicFileAttributes attributes = listed.target().attributes();
+            if (attributes.isDirectory() || attributes.isRegularFile()) {
+                entries.add(new Entry(listed.name(), attributes.isDirectory(), attributes.size(),
+                        attributes.lastModifiedTime().toMillis()));
             }
         }
         entries.sort(Comparator.comparing((Entry e) -> !e.directory)

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,17 +32,24 @@ final class FileContentCache {
     private record Entry(Version version, BasicFileAttributes seen, ByteBuffer bytes) {
     }
 
+    /** Opens a file to read its bytes; the resolver's open, which never leaves the root. */
+    interface Opener {
+        FileChannel open(Path file) throws IOException;
+    }
+
     private final long capacityBytes;
+    private final Opener opener;
     private final Map<Path, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long cachedBytes;
 
-    FileContentCache(long capacityBytes) {
+    FileContentCache(long capacityBytes, Opener opener) {
         this.capacityBytes = capacityBytes;
+        this.opener = opener;
     }
 
     /** A cache sized for this JVM: an eighth of the maximum heap, at most 32 MiB. */
-    static FileContentCache forThisJvm() {
-        return new FileContentCache(Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8));
+    static FileContentCache forThisJvm(Opener opener) {
+        return new FileContentCache(Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8), opener);
     }
 
     /**
@@ -78,8 +84,8 @@ final class FileContentCache {
         return bytes;
     }
 
-    private static ByteBuffer read(Path file, int size) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    private ByteBuffer read(Path file, int size) throws IOException {
+        try (FileChannel channel = opener.open(file)) {
             if (channel.size() != size) {
                 return null;
             }

@@ -2,11 +2,16 @@ package httpd.files;
 
 import httpd.http.HttpException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +20,18 @@ import java.util.Map;
  * Maps a request path onto a file under the document root, and refuses everything outside it.
  *
  * <p>Security comes from the structure, not from looking for "../" in strings: the path is split into
- * segments, each decoded exactly once; a decoded segment holding a slash, backslash or control byte never
- * names a file; dot segments are resolved on the list; and the file's real path (symlinks followed) is
- * compared component-wise with the root's real path, so {@code /srv/www-secret} never passes for
- * {@code /srv/www}.
+ * segments, each decoded exactly once ({@link RequestPath}); a decoded segment holding a slash, backslash
+ * or control byte never names a file; dot segments are resolved on the list; and the names are then walked
+ * from the root one directory at a time, symlinks followed by hand and only while they stay inside
+ * ({@link RootDirectory}). Opening a file walks to it again the same way, so the check and the open are one
+ * operation: a directory swapped for a symlink in between makes the open fail, never lead outside.
  */
 public final class PathResolver {
     public static final String INDEX_FILE = "index.html";
     private static final int RECENT_PATHS = 1024;
 
     private final Path root;
+    private final RootDirectory tree;
     private final boolean serveDotfiles;
     /** Paths resolved to files lately, most recently used last; bounded. */
     private final Map<String, Remembered> recent = new LinkedHashMap<>(256, 0.75f, true) {
@@ -42,6 +49,7 @@ public final class PathResolver {
      */
     public PathResolver(Path root, boolean serveDotfiles) throws IOException {
         this.root = root.toRealPath();
+        this.tree = new RootDirectory(this.root, serveDotfiles);
         this.serveDotfiles = serveDotfiles;
     }
 
@@ -119,64 +127,97 @@ public final class PathResolver {
             return Resolution.NOT_FOUND;
         }
         List<String> segments = decoded.segments();
-        boolean trailingSlash = decoded.directory();
-        Path candidate;
-        try {
-            candidate = root;
-            for (String segment : segments) {
-                candidate = candidate.resolve(segment);
-            }
-        } catch (InvalidPathException e) {
+        if (isSurelyMissing(segments)) {
             return Resolution.NOT_FOUND;
         }
-        BasicFileAttributes attributes = attributesInsideRoot(candidate);
-        if (attributes == null) {
+        RootDirectory.Found found = findInside(segments);
+        if (found == null) {
             return Resolution.NOT_FOUND;
         }
-        if (attributes.isDirectory()) {
-            if (!trailingSlash) {
+        if (found.attributes().isDirectory()) {
+            if (!decoded.directory()) {
                 return new Resolution.Redirect(encodePath(segments) + "/");
             }
-            Path index = candidate.resolve(INDEX_FILE);
-            BasicFileAttributes indexAttributes = attributesInsideRoot(index);
-            if (indexAttributes != null && indexAttributes.isRegularFile()) {
-                return new Resolution.File(index, indexAttributes);
+            List<String> indexNames = new ArrayList<>(segments);
+            indexNames.add(INDEX_FILE);
+            RootDirectory.Found index = findInside(indexNames);
+            if (index != null && index.attributes().isRegularFile()) {
+                return new Resolution.File(tree.pathOf(indexNames), index.attributes());
             }
-            return new Resolution.Directory(candidate);
+            return new Resolution.Directory(tree.pathOf(segments));
         }
-        if (attributes.isRegularFile() && !trailingSlash) {
-            return new Resolution.File(candidate, attributes);
+        if (found.attributes().isRegularFile() && !decoded.directory()) {
+            return new Resolution.File(tree.pathOf(segments), found.attributes());
         }
         return Resolution.NOT_FOUND;
     }
 
-    /** The attributes of the file, or null when it is missing or its real path leaves the root. */
-    BasicFileAttributes attributesInsideRoot(Path candidate) {
-        if (!candidate.toFile().exists()) {
-            return null; // a missing file, found without the cost of an exception (a 404 flood is common)
-        }
+    /**
+     * Whether the path names nothing even with every symlink followed: then no walk can find it either.
+     * One stat, without the cost of an exception, since a 404 flood is common; a race here can only turn
+     * an answer into a 404.
+     */
+    private boolean isSurelyMissing(List<String> segments) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(candidate, BasicFileAttributes.class);
-            Path real = candidate.toRealPath();
-            if (!real.startsWith(root)) {
-                return null;
-            }
-            if (!serveDotfiles && hasDotSegment(root.relativize(real))) {
-                return null;
-            }
-            return attributes;
-        } catch (IOException | SecurityException e) {
+            return !tree.pathOf(segments).toFile().exists();
+        } catch (InvalidPathException e) {
+            return true;
+        }
+    }
+
+    /** Where the names lead from the root, or null when nowhere servable (missing, outside, hidden). */
+    private RootDirectory.Found findInside(List<String> names) {
+        try {
+            return tree.find(names);
+        } catch (IOException | InvalidPathException | SecurityException e) {
             return null;
         }
     }
 
-    private static boolean hasDotSegment(Path relative) {
-        for (Path name : relative) {
-            if (name.toString().startsWith(".")) {
-                return true;
-            }
+    /**
+     * A file beside a resolved one (a precompressed {@code .gz} or {@code .br} sibling), found by the same
+     * walk from the root, or null.
+     */
+    Resolution.File sibling(Resolution.File file, String suffix) {
+        Path path = file.path().resolveSibling(file.path().getFileName() + suffix);
+        if (!path.toFile().exists()) {
+            return null;
         }
-        return false;
+        RootDirectory.Found found = findInside(tree.namesOf(path));
+        if (found == null || !found.attributes().isRegularFile()) {
+            return null;
+        }
+        return new Resolution.File(path, found.attributes());
+    }
+
+    /**
+     * Opens a resolved file by walking to it again from the root ({@link RootDirectory#open}): whatever was
+     * renamed or swapped for a symlink since it was resolved, what is opened is inside the root, or the
+     * open fails.
+     *
+     * @throws NoSuchFileException when the file is no longer there as it was resolved
+     */
+    public FileChannel open(Path file) throws IOException {
+        try {
+            return tree.open(tree.namesOf(file));
+        } catch (AccessDeniedException e) {
+            throw e;
+        } catch (FileSystemException e) {
+            // a symlink where a real name was (ELOOP), or a directory that became a file: not that file now
+            NoSuchFileException gone = new NoSuchFileException(file.toString());
+            gone.initCause(e);
+            throw gone;
+        }
+    }
+
+    /** The servable entries of a directory that {@link #resolve} named, hidden names left out. */
+    List<RootDirectory.Listed> entries(Path directory) throws IOException {
+        return tree.list(tree.namesOf(directory));
+    }
+
+    /** Whether lookups are race-free on this platform ({@link RootDirectory#isSecure}). */
+    public boolean isRaceFree() {
+        return tree.isSecure();
     }
 
     /** Re-encodes decoded segments as an absolute path, so a Location never starts with "//". */

@@ -18,7 +18,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneId;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class StaticFileHandler implements RequestHandler {
     private final SiteOptions options;
     private final DirectoryListing listing;
     private final RangeResponses ranges;
-    private final FileContentCache cache = FileContentCache.forThisJvm();
+    private final FileContentCache cache;
     /** Every 404 would cost a stat for a 404.html that is not there; its absence is believed for a second. */
     private static final long MISSING_PAGE_RECHECK_NANOS = 1_000_000_000L;
     private final LongSupplier nanoTime;
@@ -61,9 +60,10 @@ public final class StaticFileHandler implements RequestHandler {
             ZoneId zone, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.resolver = resolver;
+        this.cache = FileContentCache.forThisJvm(resolver::open);
         this.mimeTypes = mimeTypes;
         this.options = options;
-        this.listing = new DirectoryListing(resolver.root(), showDotfiles, zone);
+        this.listing = new DirectoryListing(resolver, zone);
         this.ranges = new RangeResponses();
     }
 
@@ -134,7 +134,7 @@ public final class StaticFileHandler implements RequestHandler {
                 cached = bytes == null ? null : new Body.Buffer(bytes);
             }
             if (withBody && cached == null) {
-                channel = FileChannel.open(representation.file(), StandardOpenOption.READ);
+                channel = resolver.open(representation.file());
             }
         } catch (NoSuchFileException e) {
             return notFound(headers, withBody);
@@ -192,15 +192,14 @@ public final class StaticFileHandler implements RequestHandler {
                 if (name.endsWith(coding.suffix())) {
                     break;
                 }
-                Path sibling = path.resolveSibling(name + coding.suffix());
-                BasicFileAttributes siblingAttributes = resolver.attributesInsideRoot(sibling);
-                if (siblingAttributes == null || !siblingAttributes.isRegularFile()
-                        || siblingAttributes.lastModifiedTime().compareTo(attributes.lastModifiedTime()) < 0) {
+                Resolution.File sibling = resolver.sibling(file, coding.suffix());
+                if (sibling == null
+                        || sibling.attributes().lastModifiedTime().compareTo(attributes.lastModifiedTime()) < 0) {
                     continue;
                 }
                 hasVariants = true;
                 if (coding.isAcceptedBy(acceptEncoding.get())) {
-                    return representations.of(sibling, path, siblingAttributes, coding.token(), true);
+                    return representations.of(sibling.path(), path, sibling.attributes(), coding.token(), true);
                 }
             }
         }
@@ -234,7 +233,7 @@ public final class StaticFileHandler implements RequestHandler {
                 return serveFile(headers, index, withBody);
             }
             if (customNotFoundPage() instanceof Resolution.File page) {
-                FileChannel channel = withBody ? FileChannel.open(page.path(), StandardOpenOption.READ) : null;
+                FileChannel channel = withBody ? resolver.open(page.path()) : null;
                 return Response.builder(HttpStatus.NOT_FOUND)
                         .header("Content-Type", ErrorPages.HTML_TYPE)
                         .body(new Body.FileRegion(channel, 0, channel == null ? page.attributes().size() : channel.size()))

@@ -2,9 +2,12 @@ package httpd.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -21,13 +24,17 @@ class FileContentCacheTest {
         return bytes;
     }
 
+    private static FileChannel open(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.READ);
+    }
+
     private static BasicFileAttributes stat(Path file) throws Exception {
         return Files.readAttributes(file, BasicFileAttributes.class);
     }
 
     @Test
     void servesTheSameBytesToAnotherStatOfTheSameVersion() throws Exception {
-        FileContentCache cache = new FileContentCache(1024 * 1024);
+        FileContentCache cache = new FileContentCache(1024 * 1024, FileContentCacheTest::open);
         Path file = Files.writeString(root.resolve("a.css"), "body{color:red}");
 
         java.nio.ByteBuffer first = cache.bytes(file, stat(file));
@@ -37,7 +44,7 @@ class FileContentCacheTest {
 
     @Test
     void servesAnEditOfTheSameSizeAtOnce() throws Exception {
-        FileContentCache cache = new FileContentCache(1024 * 1024);
+        FileContentCache cache = new FileContentCache(1024 * 1024, FileContentCacheTest::open);
         Path file = Files.writeString(root.resolve("a.css"), "body{color:red}");
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2025-01-01T00:00:00Z")));
         assertThat(bytesOf(cache.bytes(file, stat(file)))).isEqualTo("body{color:red}".getBytes(StandardCharsets.UTF_8));
@@ -50,7 +57,7 @@ class FileContentCacheTest {
 
     @Test
     void keepsWithinItsCapacityDroppingTheLeastRecentlyUsed() throws Exception {
-        FileContentCache cache = new FileContentCache(2500);
+        FileContentCache cache = new FileContentCache(2500, FileContentCacheTest::open);
         for (int i = 0; i < 5; i++) {
             Path file = Files.write(root.resolve("f" + i), new byte[1000]);
             assertThat(bytesOf(cache.bytes(file, stat(file)))).hasSize(1000);
@@ -63,6 +70,6 @@ class FileContentCacheTest {
     void leavesLargeFilesToBeStreamed() throws Exception {
         Path big = Files.write(root.resolve("big"), new byte[FileContentCache.MAX_FILE_BYTES + 1]);
 
-        assertThat(new FileContentCache(1024 * 1024).bytes(big, stat(big))).isNull();
+        assertThat(new FileContentCache(1024 * 1024, FileContentCacheTest::open).bytes(big, stat(big))).isNull();
     }
 }
