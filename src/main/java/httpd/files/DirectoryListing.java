@@ -3,11 +3,14 @@ package httpd.files;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -86,6 +89,16 @@ final class DirectoryListing {
             }
         }
         return path.toString();
+    }
+
+    /** A strong entity tag for a rendered page: the first 64 bits of its SHA-256, quoted. */
+    static String etagOf(byte[] page) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(page);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 8) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     static String humanSize(long bytes) {

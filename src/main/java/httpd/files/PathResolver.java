@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Maps a request path onto a file under the document root, and refuses everything outside it.
@@ -29,6 +31,7 @@ import java.util.Map;
 public final class PathResolver {
     public static final String INDEX_FILE = "index.html";
     private static final int RECENT_PATHS = 1024;
+    private static final Logger log = LoggerFactory.getLogger(PathResolver.class);
 
     private final Path root;
     private final RootDirectory tree;
@@ -51,6 +54,10 @@ public final class PathResolver {
         this.root = root.toRealPath();
         this.tree = new RootDirectory(this.root, serveDotfiles);
         this.serveDotfiles = serveDotfiles;
+        if (!tree.isSecure()) {
+            log.warn("this platform cannot open files relative to a directory: a folder swapped for a symlink "
+                    + "while a request is on its way is not caught here");
+        }
     }
 
     public Path root() {
@@ -213,11 +220,6 @@ public final class PathResolver {
     /** The servable entries of a directory that {@link #resolve} named, hidden names left out. */
     List<RootDirectory.Listed> entries(Path directory) throws IOException {
         return tree.list(tree.namesOf(directory));
-    }
-
-    /** Whether lookups are race-free on this platform ({@link RootDirectory#isSecure}). */
-    public boolean isRaceFree() {
-        return tree.isSecure();
     }
 
     /** Re-encodes decoded segments as an absolute path, so a Location never starts with "//". */

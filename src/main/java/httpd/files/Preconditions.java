@@ -17,23 +17,35 @@ final class Preconditions {
     }
 
     static Outcome evaluate(Headers headers, Representation representation) {
+        return evaluate(headers, representation.etag(), representation.lastModified());
+    }
+
+    /**
+     * @param etag         the representation's entity tag
+     * @param lastModified its modification time, or null when it has none (then the date conditions,
+     *                     which only stand in for a missing entity-tag condition, are not evaluated)
+     */
+    static Outcome evaluate(Headers headers, String etag, Instant lastModified) {
         Optional<String> ifMatch = headers.first("If-Match");
         if (ifMatch.isPresent()) {
-            if (!matchesAny(ifMatch.get(), representation.etag(), true)) {
+            if (!matchesAny(ifMatch.get(), etag, true)) {
                 return Outcome.PRECONDITION_FAILED;
             }
-        } else {
+        } else if (lastModified != null) {
             Optional<Instant> ifUnmodifiedSince = headers.first("If-Unmodified-Since").flatMap(HttpDates::parse);
-            if (ifUnmodifiedSince.isPresent() && representation.lastModified().isAfter(ifUnmodifiedSince.get())) {
+            if (ifUnmodifiedSince.isPresent() && lastModified.isAfter(ifUnmodifiedSince.get())) {
                 return Outcome.PRECONDITION_FAILED;
             }
         }
         Optional<String> ifNoneMatch = headers.first("If-None-Match");
         if (ifNoneMatch.isPresent()) {
-            return matchesAny(ifNoneMatch.get(), representation.etag(), false) ? Outcome.NOT_MODIFIED : Outcome.PROCEED;
+            return matchesAny(ifNoneMatch.get(), etag, false) ? Outcome.NOT_MODIFIED : Outcome.PROCEED;
+        }
+        if (lastModified == null) {
+            return Outcome.PROCEED;
         }
         Optional<Instant> ifModifiedSince = headers.first("If-Modified-Since").flatMap(HttpDates::parse);
-        if (ifModifiedSince.isPresent() && !representation.lastModified().isAfter(ifModifiedSince.get())) {
+        if (ifModifiedSince.isPresent() && !lastModified.isAfter(ifModifiedSince.get())) {
             return Outcome.NOT_MODIFIED;
         }
         return Outcome.PROCEED;

@@ -90,7 +90,7 @@ public final class StaticFileHandler implements RequestHandler {
             return serveFile(request.headers(), file, withBody);
         }
         if (resolution instanceof Resolution.Directory directory && options.listing()) {
-            return listDirectory(directory.path(), withBody);
+            return listDirectory(request.headers(), directory.path(), withBody);
         }
         return notFound(request.headers(), withBody);
     }
@@ -206,16 +206,35 @@ public final class StaticFileHandler implements RequestHandler {
         return representations.of(path, path, attributes, null, hasVariants);
     }
 
-    private Response listDirectory(Path directory, boolean withBody) {
+    /**
+     * A listing, with an entity tag made from the page's own bytes: names, sizes and times are all on the
+     * page, so the tag changes exactly when what a browser would show does, and a revalidation that
+     * matches is a 304 (RFC 9110 §8.8.3, §13.1.2).
+     */
+    private Response listDirectory(Headers headers, Path directory, boolean withBody) {
         try {
             byte[] html = listing.render(directory);
+            String etag = DirectoryListing.etagOf(html);
+            switch (Preconditions.evaluate(headers, etag, null)) {
+                case NOT_MODIFIED -> {
+                    return Response.builder(HttpStatus.NOT_MODIFIED).header("ETag", etag)
+                            .header("Cache-Control", "no-cache").build();
+                }
+                case PRECONDITION_FAILED -> {
+                    return ErrorPages.of(HttpStatus.PRECONDITION_FAILED);
+                }
+                case PROCEED -> { }
+            }
             return Response.builder(HttpStatus.OK)
                     .header("Content-Type", ErrorPages.HTML_TYPE)
+                    .header("ETag", etag)
                     .header("Cache-Control", "no-cache")
                     .body(withBody ? new Body.Bytes(html) : new Body.FileRegion(null, 0, html.length))
                     .build();
         } catch (AccessDeniedException e) {
             return ErrorPages.of(HttpStatus.FORBIDDEN);
+        } catch (NoSuchFileException e) {
+            return notFound(headers, withBody);
         } catch (IOException e) {
             log.error("cannot list {}: {}", directory, e.toString());
             return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);

@@ -93,4 +93,20 @@ class PreconditionsTest {
     void appliesARangeOnlyWhenIfRangeMatches(Headers headers, boolean holds) {
         assertThat(Preconditions.ifRangeHolds(headers, FILE)).isEqualTo(holds);
     }
+
+    static Stream<Arguments> withoutADate() {
+        return Stream.of(
+                Arguments.of(headers("If-Modified-Since", LATER), Outcome.PROCEED),
+                Arguments.of(headers("If-Unmodified-Since", EARLIER), Outcome.PROCEED),
+                Arguments.of(headers("If-None-Match", ETAG, "If-Modified-Since", EARLIER), Outcome.NOT_MODIFIED),
+                Arguments.of(headers("If-None-Match", "\"other\""), Outcome.PROCEED),
+                Arguments.of(headers("If-Match", "\"other\""), Outcome.PRECONDITION_FAILED));
+    }
+
+    /** A listing has an entity tag but no modification time: date conditions do not apply to it. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("withoutADate")
+    void evaluatesOnlyEntityTagsForARepresentationWithoutADate(Headers headers, Outcome expected) {
+        assertThat(Preconditions.evaluate(headers, ETAG, null)).isEqualTo(expected);
+    }
 }

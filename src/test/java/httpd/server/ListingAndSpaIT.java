@@ -46,6 +46,25 @@ class ListingAndSpaIT {
     }
 
     @Test
+    void givesAListingAValidatorAndAnswersAMatchingRevalidationWith304() throws IOException {
+        write("files/a.txt", "a");
+        RawResponse first = raw(RawClient.get("/files/"));
+        String etag = first.header("ETag");
+        assertThat(etag).matches("\"[0-9a-f]{16}\"");
+        assertThat(first.header("Cache-Control")).isEqualTo("no-cache");
+
+        RawResponse unchanged = raw(RawClient.get("/files/", "If-None-Match: " + etag));
+        assertThat(unchanged.head()).isEqualTo("HTTP/1.1 304 Not Modified\r\nDate: " + TestServer.DATE
+                + "\r\nServer: " + TestServer.SERVER + "\r\nETag: " + etag + "\r\nCache-Control: no-cache\r\n\r\n");
+
+        write("files/a.txt", "a longer a");
+        RawResponse edited = raw(RawClient.get("/files/", "If-None-Match: " + etag));
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.header("ETag")).isNotEqualTo(etag);
+        assertThat(raw("HEAD /files/ HTTP/1.1\r\nHost: x\r\n\r\n").header("ETag")).isEqualTo(edited.header("ETag"));
+    }
+
+    @Test
     void listsADirectoryWithoutIndexWithFoldersFirstAndEscapedNames() throws IOException {
         write("files/b.txt", "bb");
         write("files/A.txt", "a");
