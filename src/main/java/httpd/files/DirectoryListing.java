@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The HTML page listing a directory that has no index.html: folders first, then files, each sorted by
@@ -21,48 +22,79 @@ import java.util.Locale;
  */
 final class DirectoryListing {
     private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;"
-            + "padding:0 1rem;color:#1d2330}h1{font-size:1.3rem;font-weight:600;word-break:break-all}"
-            + "table{border-collapse:collapse;width:100%}th,td{padding:.35rem .6rem;text-align:left}"
-            + "th{border-bottom:2px solid #d6dce8;font-weight:600}tr:nth-child(even) td{background:#f5f7fb}"
-            + "td.size,th.size{text-align:right;white-space:nowrap}td.modified{white-space:nowrap;color:#5b6475}"
-            + "a{color:#2f6fd6;text-decoration:none}a:hover{text-decoration:underline}";
+    /** The page's look, with a phone layout that stacks size and time under the name; made once. */
+    private static final String STYLE = style();
 
     private record Entry(String name, boolean directory, long size, long modifiedMillis) {
     }
 
     private final PathResolver resolver;
     private final Path root;
+    private final Function<String, String> typeOf;
     private final ZoneId zone;
 
-    /** @param resolver what lists a directory safely, and decides what is hidden */
-    DirectoryListing(PathResolver resolver, ZoneId zone) {
+    /**
+     * @param resolver what lists a directory safely, and decides what is hidden
+     * @param typeOf   the media type a file name is served with, which picks its icon
+     */
+    DirectoryListing(PathResolver resolver, Function<String, String> typeOf, ZoneId zone) {
         this.resolver = resolver;
         this.root = resolver.root();
+        this.typeOf = typeOf;
         this.zone = zone;
     }
 
     byte[] render(Path directory) throws IOException {
         String title = "Index of " + displayPath(directory);
         StringBuilder html = new StringBuilder(4096);
-        html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">")
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(escape(title)).append("</title><style>").append(STYLE)
                 .append("</style></head>\n<body><h1>").append(escape(title)).append("</h1>\n<table>\n")
-                .append("<tr><th>Name</th><th class=\"size\">Size</th><th>Modified</th></tr>\n");
+                .append("<thead><tr><th class=\"name\">Name</th><th class=\"size\">Size</th>")
+                .append("<th class=\"modified\">Modified</th></tr></thead>\n<tbody>\n");
         if (!directory.equals(root)) {
-            html.append("<tr><td><a href=\"../\">../</a></td><td class=\"size\"></td><td class=\"modified\"></td></tr>\n");
+            html.append("<tr class=\"dir\"><td class=\"name\"><a class=\"up\" href=\"../\">../</a></td>")
+                    .append("<td class=\"size\"></td><td class=\"modified\"></td></tr>\n");
         }
         for (Entry entry : entries(directory)) {
             String suffix = entry.directory ? "/" : "";
-            html.append("<tr><td><a href=\"").append(escape(PercentEncoding.encodeSegment(entry.name))).append(suffix)
-                    .append("\">").append(escape(entry.name)).append(suffix).append("</a></td><td class=\"size\">")
+            EntryKind kind = EntryKind.of(entry.directory, entry.directory ? "" : typeOf.apply(entry.name));
+            html.append(entry.directory ? "<tr class=\"dir\">" : "<tr>")
+                    .append("<td class=\"name\"><a class=\"").append(kind.cssClass).append("\" href=\"")
+                    .append(escape(PercentEncoding.encodeSegment(entry.name))).append(suffix).append("\">")
+                    .append(escape(entry.name)).append(suffix).append("</a></td><td class=\"size\">")
                     .append(entry.directory ? "-" : humanSize(entry.size)).append("</td><td class=\"modified\">")
                     .append(MODIFIED.format(java.time.Instant.ofEpochMilli(entry.modifiedMillis).atZone(zone)))
                     .append("</td></tr>\n");
         }
-        html.append("</table>\n</body></html>\n");
+        html.append("</tbody>\n</table>\n</body></html>\n");
         return html.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String style() {
+        StringBuilder css = new StringBuilder(4096).append(
+                "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1d2330}"
+                + "h1{font-size:1.3rem;font-weight:600;word-break:break-all}"
+                + "table{border-collapse:collapse;width:100%}th,td{padding:.35rem .6rem;text-align:left}"
+                + "th{border-bottom:2px solid #d6dce8;font-weight:600}tbody tr:nth-child(even){background:#f5f7fb}"
+                + "td.size,th.size{text-align:right;white-space:nowrap}td.modified{white-space:nowrap;color:#5b6475}"
+                + "td.name{overflow-wrap:anywhere}"
+                + "a{color:#2f6fd6;text-decoration:none}a:hover{text-decoration:underline}"
+                + "td.name a::before{content:\"\";display:inline-block;width:1.15em;height:1.15em;margin-right:.45em;"
+                + "vertical-align:-.2em;background:no-repeat center/contain}"
+                + "td.name a.up::before{background-image:url(\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'"
+                + " viewBox='0 0 16 16'><path fill='none' stroke='%238a93a6' stroke-width='1.6' d='M8 13V4M4 8l4-4 4 4'/>"
+                + "</svg>\")}");
+        for (EntryKind kind : EntryKind.values()) {
+            css.append(kind.cssRule());
+        }
+        return css.append("@media (max-width:40rem){body{margin:1rem auto;padding:0 .75rem}thead{display:none}"
+                + "table,tbody{display:block}tr{display:flex;flex-wrap:wrap;align-items:baseline;"
+                + "padding:.45rem .3rem;border-bottom:1px solid #e3e7ef}td{display:block;padding:0}"
+                + "td.name{flex:1 0 100%}td.size,td.modified{font-size:.85rem;color:#5b6475;text-align:left}"
+                + "td.size{padding-left:1.6em}td.modified{padding-left:.8em}tr.dir td.size{display:none}"
+                + "tr.dir td.modified{padding-left:1.6em}}").toString();
     }
 
     /** Entries that would be served (hidden names and links leaving the root are left out), sorted. */

@@ -63,7 +63,7 @@ public final class StaticFileHandler implements RequestHandler {
         this.cache = FileContentCache.forThisJvm(resolver::open);
         this.mimeTypes = mimeTypes;
         this.options = options;
-        this.listing = new DirectoryListing(resolver, zone);
+        this.listing = new DirectoryListing(resolver, mimeTypes::typeOf, zone);
         this.ranges = new RangeResponses();
     }
 

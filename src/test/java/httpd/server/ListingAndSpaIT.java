@@ -79,11 +79,11 @@ class ListingAndSpaIT {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
-        assertThat(html).contains("<title>Index of /files/</title>", "<a href=\"../\">../</a>",
-                "<a href=\"zeta%20dir/\">zeta dir/</a>",
-                "<a href=\"%3Cimg%20src=x%20onerror=alert(1)%3E.txt\">&lt;img src=x onerror=alert(1)&gt;.txt</a>",
-                "<a href=\"100%25%20%231%3F.txt\">100% #1?.txt</a>",
-                "<a href=\"caf%C3%A9%20menu.txt\">caf\u00e9 menu.txt</a>",
+        assertThat(html).contains("<title>Index of /files/</title>", "<a class=\"up\" href=\"../\">../</a>",
+                "<tr class=\"dir\"><td class=\"name\"><a class=\"dir\" href=\"zeta%20dir/\">zeta dir/</a>",
+                "<a class=\"txt\" href=\"%3Cimg%20src=x%20onerror=alert(1)%3E.txt\">&lt;img src=x onerror=alert(1)&gt;.txt</a>",
+                "<a class=\"txt\" href=\"100%25%20%231%3F.txt\">100% #1?.txt</a>",
+                "<a class=\"txt\" href=\"caf%C3%A9%20menu.txt\">caf\u00e9 menu.txt</a>",
                 "<td class=\"size\">2 B</td>");
         assertThat(html).doesNotContain(".secret", "<img src");
         assertThat(html.indexOf("zeta dir/")).isLessThan(html.indexOf("A.txt"));
