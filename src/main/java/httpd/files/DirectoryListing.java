@@ -1,5 +1,6 @@
 package httpd.files;
 
+import httpd.http.Html;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,8 +50,8 @@ final class DirectoryListing {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(escape(title)).append("</title><style>").append(STYLE)
-                .append("</style></head>\n<body><h1>").append(escape(title)).append("</h1>\n<table>\n")
+                .append("<title>").append(Html.escape(title)).append("</title><style>").append(STYLE)
+                .append("</style></head>\n<body><h1>").append(Html.escape(title)).append("</h1>\n<table>\n")
                 .append("<thead><tr><th class=\"name\">Name</th><th class=\"size\">Size</th>")
                 .append("<th class=\"modified\">Modified</th></tr></thead>\n<tbody>\n");
         if (!directory.equals(root)) {
@@ -62,8 +63,8 @@ final class DirectoryListing {
             EntryKind kind = EntryKind.of(entry.directory, entry.directory ? "" : typeOf.apply(entry.name));
             html.append(entry.directory ? "<tr class=\"dir\">" : "<tr>")
                     .append("<td class=\"name\"><a class=\"").append(kind.cssClass).append("\" href=\"")
-                    .append(escape(PercentEncoding.encodeSegment(entry.name))).append(suffix).append("\">")
-                    .append(escape(entry.name)).append(suffix).append("</a></td><td class=\"size\">")
+                    .append(Html.escape(PercentEncoding.encodeSegment(entry.name))).append(suffix).append("\">")
+                    .append(Html.escape(entry.name)).append(suffix).append("</a></td><td class=\"size\">")
                     .append(entry.directory ? "-" : humanSize(entry.size)).append("</td><td class=\"modified\">")
                     .append(MODIFIED.format(java.time.Instant.ofEpochMilli(entry.modifiedMillis).atZone(zone)))
                     .append("</td></tr>\n");
@@ -145,21 +146,5 @@ final class DirectoryListing {
             unit++;
         }
         return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -2,13 +2,18 @@ package httpd.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import httpd.http.Body;
+import httpd.http.ErrorPages;
+import httpd.http.HttpStatus;
 import httpd.testing.RawClient;
 import httpd.testing.RawClient.RawResponse;
 import httpd.testing.TestServer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,10 +45,11 @@ class ProtocolIT {
         server.close();
     }
 
+    /** The built-in page for a status (its wording is ErrorPagesTest's business; here it is the framing). */
     private static String errorPage(int code, String reason) {
-        String status = code + " " + reason;
-        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + status
-                + "</title></head>\n<body><h1>" + status + "</h1></body></html>\n";
+        HttpStatus status = Arrays.stream(HttpStatus.values()).filter(s -> s.code() == code).findFirst().orElseThrow();
+        assertThat(status.reason()).isEqualTo(reason);
+        return new String(((Body.Bytes) ErrorPages.of(status).body()).bytes(), StandardCharsets.UTF_8);
     }
 
     private static String errorResponse(int code, String reason, String extraHeaders, boolean close) {

@@ -138,7 +138,7 @@ class StaticFilesIT {
         HttpResponse<String> response = get("/missing");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("<h1>404 Not Found</h1>");
+        assertThat(response.body()).contains("<h1>404 <span>Not Found</span></h1>", "<a href=\"/\">");
     }
 
     @Test
