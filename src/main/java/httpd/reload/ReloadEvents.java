@@ -54,7 +54,8 @@ public final class ReloadEvents implements AutoCloseable {
         return new Body.Stream(out -> stream(out, seen));
     }
 
-    synchronized int openStreams() {
+    /** Pages holding a stream now. */
+    public synchronized int openStreams() {
         return openStreams;
     }
 
