@@ -257,7 +257,8 @@ class HttpdCommandTest {
 
     @Test
     void showsABracketedUrlForAnIpv6Address() throws Exception {
-        assertThat(Banner.url(InetAddress.getByName("::1"), 80)).isEqualTo("http://[0:0:0:0:0:0:0:1]:80/");
+        assertThat(Banner.url(InetAddress.getByName("::1"), 80)).isEqualTo("http://[::1]:80/");
+        assertThat(Banner.url(InetAddress.getByName("fd00:0:0:0:0:0:0:2"), 7891)).isEqualTo("http://[fd00::2]:7891/");
         assertThat(Banner.url(InetAddress.getByName("0.0.0.0"), 7891)).isEqualTo("http://127.0.0.1:7891/");
     }
 
