@@ -137,7 +137,7 @@ class DemoSiteBrowserIT {
         browser.get(server.uri("/").toString());
 
         assertThat(browser.getTitle()).isEqualTo("登入 · httpd demo");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我是登陸頁面");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我是登入頁面");
         assertThat(browser.findElement(By.tagName("h1")).getCssValue("color")).isEqualTo("rgba(31, 79, 160, 1)");
         waitUpTo(10).until(d -> ((Number) js("return document.querySelector('img.logo').naturalWidth")).intValue() > 0);
         waitUpTo(10).until(d -> requests.stream().anyMatch(r -> r.startsWith("GET /favicon.ico - -> 200")));
@@ -145,6 +145,27 @@ class DemoSiteBrowserIT {
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                 screenshots.resolve("index.png"), StandardCopyOption.REPLACE_EXISTING);
         assertThat(screenshots.resolve("index.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void showsTheGetRequestALoginBecomesAndThatAStaticServerLogsNobodyIn() throws IOException {
+        serve(UnaryOperator.identity());
+        browser.get(server.uri("/").toString());
+        assertThat(browser.findElement(By.id("sent")).isDisplayed()).isFalse();
+
+        browser.findElement(By.name("username")).sendKeys("alice");
+        browser.findElement(By.name("password")).sendKeys("s3cret");
+        browser.findElement(By.tagName("button")).click();
+        waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("/index.html?username=alice&password=s3cret"));
+
+        assertThat(requests).contains("GET /index.html?username=alice&password=s3cret - -> 200");
+        assertThat(browser.findElement(By.id("request-line")).getText())
+                .isEqualTo("GET /index.html?username=alice&password=s3cret HTTP/1.1");
+        assertThat(browser.findElement(By.id("sent")).getText()).contains("alice", "s3cret",
+                "It cannot check a password or log anyone in");
+        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                screenshots.resolve("login-submitted.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
@@ -184,7 +205,7 @@ class DemoSiteBrowserIT {
         String second = openWatchedTab();
 
         Files.writeString(site.resolve("index.html"),
-                Files.readString(site.resolve("index.html")).replace("我是登陸頁面", "已經更新"));
+                Files.readString(site.resolve("index.html")).replace("我是登入頁面", "已經更新"));
 
         for (String tab : List.of(second, first)) {
             browser.switchTo().window(tab);
@@ -203,7 +224,7 @@ class DemoSiteBrowserIT {
         events.close();
         server.close();
         Files.writeString(site.resolve("index.html"),
-                Files.readString(site.resolve("index.html")).replace("我是登陸頁面", "重新啟動"));
+                Files.readString(site.resolve("index.html")).replace("我是登入頁面", "重新啟動"));
         events = new ReloadEvents(4, Duration.ofSeconds(15));
         ReloadEvents restarted = events;
         server = TestServer.start(site, c -> c.withPort(port), SiteOptions.DEFAULT,
