@@ -23,7 +23,7 @@ final class Banner {
         if (address.isAnyLocalAddress()) {
             host = "127.0.0.1";
         } else if (address instanceof Inet6Address) {
-            host = "[" + address.getHostAddress().replaceFirst("%.*", "") + "]";
+            host = "[" + Ipv6Text.compressed(address.getAddress()) + "]"; // no zone (%eth0): browsers take none in a URL
         } else {
             host = address.getHostAddress();
         }

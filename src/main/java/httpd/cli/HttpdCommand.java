@@ -27,24 +27,29 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.PropertiesDefaultProvider;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The command line: options in, a running server out, and one clear line for every mistake. */
 @Command(name = "httpd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = AutoComplete.GenerateCompletion.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "A small, fast, safe static file server.",
-        footer = {"", "Settings come from --config FILE, else config/httpd.properties if it exists;"
+        footer = {"", "With no DIR: ./www when it exists, else the current folder.",
+                "Settings come from --config FILE, else config/httpd.properties if it exists;"
                 + " flags override them."})
 public final class HttpdCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;
@@ -55,8 +60,13 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "TCP port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = {"-r", "--root"}, defaultValue = "./www", paramLabel = "DIR",
-            description = "Document root to serve (default: ${DEFAULT-VALUE}).")
+    @Parameters(arity = "0..1", paramLabel = "DIR",
+            description = "Folder to serve (default: ./www when it exists, else the current folder).")
+    Path directory;
+
+    // descriptionKey: the settings file's key, which picocli would otherwise take from the longest name
+    @Option(names = {"-r", "--root", "-d", "--directory"}, paramLabel = "DIR", descriptionKey = "root",
+            description = "The same as DIR.")
     Path root;
 
     @Option(names = {"-b", "--bind"}, defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
@@ -137,45 +147,61 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "Settings file (default: config/httpd.properties when it exists).")
     Path config;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out;
+    private final Path workingDirectory;
     private final Consumer<Running> onStarted;
+    private SettingsFile settings;
 
     /** A started server, and what must end before it can stop gracefully (live-reload streams). */
-    record Running(HttpServer server, ReloadEvents reloadEvents) {
+    record Running(HttpServer server, ReloadEvents reloadEvents, Duration shutdownGrace) {
         /** Ctrl+C: end the event streams at once, then let responses in flight finish. */
         void stopGracefully() {
             reloadEvents.close();
             server.stopGracefully();
         }
+
+        /** Responses in flight that a graceful stop waits for: all but the live-reload streams, which end at once. */
+        int downloadsInFlight() {
+            return Math.max(0, server.responsesInFlight() - reloadEvents.openStreams());
+        }
     }
 
-    HttpdCommand(PrintStream out, Consumer<Running> onStarted) {
+    HttpdCommand(PrintStream out, Path workingDirectory, Consumer<Running> onStarted) {
         this.out = out;
+        this.workingDirectory = workingDirectory;
         this.onStarted = onStarted;
     }
 
     /** Runs httpd with these arguments until it is stopped; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, running -> ShutdownSignals.install(running::stopGracefully));
+        return run(args, out, err, Path.of(""),
+                running -> ShutdownSignals.install(new GracefulStop(running, out, System::exit)::signalled));
     }
 
     /**
-     * @param onStarted called once the server listens: the CLI installs signal handlers there, tests take
-     *                  the server to stop it
+     * @param workingDirectory where config/httpd.properties and ./www are looked for, and relative names start
+     * @param onStarted        called once the server listens: the CLI installs signal handlers there, tests
+     *                         take the server to stop it
      */
-    static int run(String[] args, PrintStream out, PrintStream err, Consumer<Running> onStarted) {
-        CommandLine cli = new CommandLine(new HttpdCommand(out, onStarted));
+    static int run(String[] args, PrintStream out, PrintStream err, Path workingDirectory,
+            Consumer<Running> onStarted) {
+        HttpdCommand command = new HttpdCommand(out, workingDirectory, onStarted);
+        CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         try {
-            Properties settings = SettingsFile.load(SettingsFile.explicitLocation(args), settingKeys(cli));
-            cli.setDefaultValueProvider(new PropertiesDefaultProvider(settings));
+            command.settings = SettingsFile.load(SettingsFile.explicitLocation(args), workingDirectory,
+                    settingTypes(cli));
+            cli.setDefaultValueProvider(new PropertiesDefaultProvider(command.settings.values()));
         } catch (UsageError e) {
             err.println("httpd: " + e.getMessage());
             return EXIT_USAGE;
         }
         cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("httpd: " + e.getMessage() + " (see httpd --help)");
+            err.println("httpd: " + describe(e));
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -189,13 +215,44 @@ public final class HttpdCommand implements Callable<Integer> {
         return cli.execute(args);
     }
 
-    private static Set<String> settingKeys(CommandLine cli) {
-        Set<String> keys = new TreeSet<>();
+    /** Each key the settings file may hold (as PropertiesDefaultProvider looks it up), and its option's type. */
+    private static Map<String, Class<?>> settingTypes(CommandLine cli) {
+        Map<String, Class<?>> types = new TreeMap<>();
         for (OptionSpec option : cli.getCommandSpec().options()) {
-            keys.add(option.longestName().replaceFirst("^-+", ""));
+            String key = option.descriptionKey().isEmpty() ? option.longestName().replaceFirst("^-+", "")
+                    : option.descriptionKey();
+            types.put(key, option.type());
         }
-        keys.remove("config");
-        return keys;
+        types.remove("config");
+        types.remove("help");
+        types.remove("version");
+        return types;
+    }
+
+    private static List<String> longOptionNames(CommandLine cli) {
+        List<String> names = new ArrayList<>();
+        for (OptionSpec option : cli.getCommandSpec().options()) {
+            for (String name : option.names()) {
+                if (name.startsWith("--")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** One line for a mistake on the command line; a mistyped option gets the name it probably meant. */
+    static String describe(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            if (!first.startsWith("-")) {
+                return "unexpected argument '" + first + "': httpd serves one folder (see httpd --help)";
+            }
+            String option = first.split("=", 2)[0];
+            return "unknown option " + option + NearestName.of(option, longOptionNames(e.getCommandLine()))
+                    .map(name -> " (did you mean " + name + "?)").orElse(" (see httpd --help)");
+        }
+        return e.getMessage() + " (see httpd --help)";
     }
 
     @Override
@@ -216,21 +273,44 @@ public final class HttpdCommand implements Callable<Integer> {
                 wireTrace);
         start(server);
         HeapFootprint.trimSoon();
+        // Ctrl+C is caught before the banner shows the URL, so that a stop is graceful from the first moment
+        onStarted.accept(new Running(server, reloadEvents, serverConfig.shutdownGrace()));
         String url = Banner.url(serverConfig.bindAddress(), server.port());
-        out.println("httpd " + version + " serving " + serverConfig.root() + " at " + url + " (Ctrl+C to stop)");
-        for (String lanUrl : Banner.networkUrls(serverConfig.bindAddress(), server.port())) {
-            out.println("  also at " + lanUrl);
-        }
-        out.flush();
+        printBanner(version, serverConfig, url, server.port());
         if (open) {
             Banner.openBrowser(url);
         }
-        onStarted.accept(new Running(server, reloadEvents));
         server.awaitStopped();
         if (watcher != null) {
             watcher.close();
         }
+        out.println("stopped");
+        out.flush();
         return EXIT_OK;
+    }
+
+    /** The URL, then what a newcomer may wonder about: why this folder, which settings file, live reload. */
+    private void printBanner(String version, ServerConfig serverConfig, String url, int boundPort) {
+        out.println("httpd " + version + " serving " + serverConfig.root() + " at " + url + " (Ctrl+C to stop)");
+        for (String lanUrl : Banner.networkUrls(serverConfig.bindAddress(), boundPort)) {
+            out.println("  also at " + lanUrl);
+        }
+        String why = servedFolder().choice().bannerNote();
+        if (!why.isEmpty()) {
+            out.println("  " + why);
+        }
+        if (settings.file() != null) {
+            out.println("  settings from " + settings.file());
+        }
+        if (watch) {
+            out.println("  live reload on");
+        }
+        out.flush();
+    }
+
+    /** DIR, else --root (or the settings file's root), else the default folder. */
+    private ServedFolder servedFolder() {
+        return ServedFolder.choose(directory != null ? directory : root, workingDirectory);
     }
 
     /** Checks every option and turns them into the server's settings. */
@@ -255,15 +335,19 @@ public final class HttpdCommand implements Callable<Integer> {
         if (headerTimeoutSeconds < 1) {
             throw new UsageError("header-timeout must be at least 1 second");
         }
-        Path absoluteRoot = root.toAbsolutePath().normalize();
+        if (directory != null && spec.commandLine().getParseResult().hasMatchedOption("--root")) {
+            throw new UsageError("two folders to serve: " + directory + " and --root " + root + " (name one)");
+        }
+        Path named = servedFolder().path();
+        Path absoluteRoot = named.toAbsolutePath().normalize();
         if (!Files.exists(absoluteRoot)) {
-            throw new UsageError("root " + root + " does not exist");
+            throw new UsageError("root " + named + " does not exist");
         }
         if (!Files.isDirectory(absoluteRoot)) {
-            throw new UsageError("root " + root + " is not a directory");
+            throw new UsageError("root " + named + " is not a directory");
         }
         if (!Files.isReadable(absoluteRoot)) {
-            throw new UsageError("root " + root + " is not readable");
+            throw new UsageError("root " + named + " is not readable");
         }
         return new ServerConfig(bindAddress(), port, absoluteRoot, threads, transferThreads, dotfiles,
                 Duration.ofSeconds(keepAliveSeconds), Duration.ofSeconds(headerTimeoutSeconds),

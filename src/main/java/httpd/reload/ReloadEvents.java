@@ -7,7 +7,10 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Server-Sent Events behind live reload: each open page holds one stream, and a change under the root
@@ -16,6 +19,9 @@ import java.util.Set;
  * the server stops.
  */
 public final class ReloadEvents implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReloadEvents.class);
+    private static final int NAMES_SHOWN = 3;
+
     private final int maxStreams;
     private final Duration heartbeat;
     private long generation;
@@ -35,13 +41,36 @@ public final class ReloadEvents implements AutoCloseable {
     /** Turns a batch of changed files into one event for every open page. */
     public void changed(Set<Path> files) {
         boolean onlyCss = !files.isEmpty() && files.stream().allMatch(f -> f.toString().endsWith(".css"));
-        publish(onlyCss ? "css" : "reload");
+        int pages = publish(onlyCss ? "css" : "reload");
+        log.info("reload: {}", describe(files, onlyCss, pages));
     }
 
-    synchronized void publish(String event) {
+    /** @return the pages the event goes to */
+    synchronized int publish(String event) {
         generation++;
         lastEvent = event;
         notifyAll();
+        return openStreams;
+    }
+
+    /** The log line's text: {@code style.css changed (css swapped in 2 pages)}. */
+    static String describe(Set<Path> files, boolean onlyCss, int pages) {
+        List<String> names = files.stream().map(file -> file.toString().replace('\\', '/'))
+                .filter(name -> !name.isEmpty()).sorted().toList();
+        String changed;
+        if (names.isEmpty()) {
+            changed = "files changed"; // the watcher lost count (an overflow): reload everything
+        } else if (names.size() <= NAMES_SHOWN) {
+            changed = String.join(", ", names) + " changed";
+        } else {
+            changed = String.join(", ", names.subList(0, NAMES_SHOWN)) + " and " + (names.size() - NAMES_SHOWN)
+                    + " more changed";
+        }
+        String pageCount = pages + (pages == 1 ? " page" : " pages");
+        if (pages == 0) {
+            return changed + " (no page open)";
+        }
+        return changed + (onlyCss ? " (css swapped in " + pageCount + ")" : " (" + pageCount + " reloaded)");
     }
 
     /** A new stream for one page, or null when too many are open (or the server is stopping). */
@@ -54,7 +83,8 @@ public final class ReloadEvents implements AutoCloseable {
         return new Body.Stream(out -> stream(out, seen));
     }
 
-    synchronized int openStreams() {
+    /** Pages holding a stream now. */
+    public synchronized int openStreams() {
         return openStreams;
     }
 

@@ -313,6 +313,11 @@ final class Connection implements Runnable {
         return current != null && current.isStalled(now, nanos);
     }
 
+    /** Whether a response is being made or sent: a request has been read and its answer is not out yet. */
+    synchronized boolean isBusy() {
+        return state == State.BUSY;
+    }
+
     /** At shutdown: a connection waiting for a request is closed at once; one mid-response is left to finish. */
     synchronized void closeIfIdle() {
         if (state != State.BUSY) {

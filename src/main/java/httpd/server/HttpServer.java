@@ -223,6 +223,17 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
+    /** Responses being sent at this moment (downloads, event streams): what a graceful stop waits for. */
+    public int responsesInFlight() {
+        int busy = 0;
+        for (Connection connection : connections) {
+            if (connection.isBusy()) {
+                busy++;
+            }
+        }
+        return busy;
+    }
+
     /** {@link #stop} with the configured grace period, for Ctrl+C. */
     public void stopGracefully() {
         stop(config.shutdownGrace());

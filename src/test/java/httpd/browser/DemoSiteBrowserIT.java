@@ -31,15 +31,17 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The demo site in a real browser: headless Chromium from Debian's packages, driven through the system's
  * chromedriver (Selenium never downloads a browser or a driver here). Skipped, with a message, where
- * Chromium is not installed; CI installs it.
+ * Chromium is not installed; CI installs it. The tests speak plain WebDriver to chromedriver: a ChromeDriver
+ * would also open a DevTools connection, which nothing here uses, and warn whenever Debian's Chromium is newer
+ * than the DevTools versions Selenium knows.
  */
 @Tag("browser")
 class DemoSiteBrowserIT {
@@ -49,6 +51,7 @@ class DemoSiteBrowserIT {
     @TempDir
     Path temp;
     Path site;
+    ChromeDriverService driver;
     WebDriver browser;
     TestServer server;
     ReloadEvents events;
@@ -70,9 +73,10 @@ class DemoSiteBrowserIT {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--autoplay-policy=no-user-gesture-required", "--window-size=1024,768",
                 "--user-data-dir=" + Files.createDirectory(temp.resolve("profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
+        driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        driver.start();
+        browser = new RemoteWebDriver(driver.getUrl(), options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
@@ -80,6 +84,9 @@ class DemoSiteBrowserIT {
     void closeBrowser() throws IOException {
         if (browser != null) {
             browser.quit();
+        }
+        if (driver != null) {
+            driver.stop();
         }
         if (events != null) {
             events.close();
@@ -130,7 +137,7 @@ class DemoSiteBrowserIT {
         browser.get(server.uri("/").toString());
 
         assertThat(browser.getTitle()).isEqualTo("登入 · httpd demo");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我是登陸頁面");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我是登入頁面");
         assertThat(browser.findElement(By.tagName("h1")).getCssValue("color")).isEqualTo("rgba(31, 79, 160, 1)");
         waitUpTo(10).until(d -> ((Number) js("return document.querySelector('img.logo').naturalWidth")).intValue() > 0);
         waitUpTo(10).until(d -> requests.stream().anyMatch(r -> r.startsWith("GET /favicon.ico - -> 200")));
@@ -138,6 +145,27 @@ class DemoSiteBrowserIT {
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                 screenshots.resolve("index.png"), StandardCopyOption.REPLACE_EXISTING);
         assertThat(screenshots.resolve("index.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void showsTheGetRequestALoginBecomesAndThatAStaticServerLogsNobodyIn() throws IOException {
+        serve(UnaryOperator.identity());
+        browser.get(server.uri("/").toString());
+        assertThat(browser.findElement(By.id("sent")).isDisplayed()).isFalse();
+
+        browser.findElement(By.name("username")).sendKeys("alice");
+        browser.findElement(By.name("password")).sendKeys("s3cret");
+        browser.findElement(By.tagName("button")).click();
+        waitUpTo(10).until(d -> d.getCurrentUrl().endsWith("/index.html?username=alice&password=s3cret"));
+
+        assertThat(requests).contains("GET /index.html?username=alice&password=s3cret - -> 200");
+        assertThat(browser.findElement(By.id("request-line")).getText())
+                .isEqualTo("GET /index.html?username=alice&password=s3cret HTTP/1.1");
+        assertThat(browser.findElement(By.id("sent")).getText()).contains("alice", "s3cret",
+                "It cannot check a password or log anyone in");
+        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                screenshots.resolve("login-submitted.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
@@ -177,7 +205,7 @@ class DemoSiteBrowserIT {
         String second = openWatchedTab();
 
         Files.writeString(site.resolve("index.html"),
-                Files.readString(site.resolve("index.html")).replace("我是登陸頁面", "已經更新"));
+                Files.readString(site.resolve("index.html")).replace("我是登入頁面", "已經更新"));
 
         for (String tab : List.of(second, first)) {
             browser.switchTo().window(tab);
@@ -196,7 +224,7 @@ class DemoSiteBrowserIT {
         events.close();
         server.close();
         Files.writeString(site.resolve("index.html"),
-                Files.readString(site.resolve("index.html")).replace("我是登陸頁面", "重新啟動"));
+                Files.readString(site.resolve("index.html")).replace("我是登入頁面", "重新啟動"));
         events = new ReloadEvents(4, Duration.ofSeconds(15));
         ReloadEvents restarted = events;
         server = TestServer.start(site, c -> c.withPort(port), SiteOptions.DEFAULT,

@@ -14,8 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpdCommandTest {
     @TempDir
@@ -24,9 +28,10 @@ class HttpdCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /** Runs httpd in the temporary folder as its working directory, so nothing of the repository's is used. */
     private int run(Consumer<HttpdCommand.Running> onStarted, String... args) {
         return HttpdCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), onStarted);
+                new PrintStream(err, true, StandardCharsets.UTF_8), temp, onStarted);
     }
 
     private int run(String... args) {
@@ -82,7 +87,20 @@ class HttpdCommandTest {
     @Test
     void reportsAnUnknownOption() {
         assertThat(run("--bogus")).isEqualTo(2);
-        assertThat(stderr()).isEqualTo("httpd: Unknown option: '--bogus' (see httpd --help)\n");
+        assertThat(stderr()).isEqualTo("httpd: unknown option --bogus (see httpd --help)\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "--prot 18103, httpd: unknown option --prot (did you mean --port?)",
+            "--prot=18103, httpd: unknown option --prot (did you mean --port?)",
+            "--wacth,      httpd: unknown option --wacth (did you mean --watch?)",
+            "--thread 4,   httpd: unknown option --thread (did you mean --threads?)",
+            "site other,   httpd: unexpected argument 'other': httpd serves one folder (see httpd --help)",
+    })
+    void suggestsTheOptionMeantForATypo(String arguments, String message) {
+        assertThat(run(arguments.split(" "))).isEqualTo(2);
+        assertThat(stderr()).isEqualTo(message + "\n");
     }
 
     @Test
@@ -119,6 +137,94 @@ class HttpdCommandTest {
         assertThat(stderr()).isEqualTo("httpd: transfer-threads must be between 1 and 10000, not 0\n");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "port=abc         | port: 'abc' is not a number",
+            "port=8080 x      | port: '8080 x' is not a number",
+            "threads=four     | threads: 'four' is not a number",
+            "shutdown-grace=  | shutdown-grace: '' is not a number",
+            "quiet=yes        | quiet: 'yes' is not true or false",
+            "watch=on         | watch: 'on' is not true or false",
+    })
+    void reportsAWrongSettingWithItsFileAndKey(String line, String message) throws IOException {
+        Path config = Files.writeString(temp.resolve("httpd.properties"), line.strip() + "\n");
+
+        assertThat(run("--config", config.toString())).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: " + config + ": " + message + "\n");
+    }
+
+    @Test
+    void namesConfigHttpdPropertiesWhenItsSettingIsWrong() throws IOException {
+        Files.writeString(Files.createDirectory(temp.resolve("config")).resolve("httpd.properties"), "port=abc\n");
+
+        assertThat(run()).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: " + temp.resolve("config/httpd.properties") + ": port: 'abc' is not a number\n");
+    }
+
+    @Test
+    void servesTheFolderNamedAsAnArgument() throws IOException {
+        Path site = Files.createDirectory(temp.resolve("site"));
+
+        assertThat(run("-p", "0", site.toString())).isZero();
+        assertThat(stderr()).isEmpty();
+        assertThat(stdout()).matches(banner(site) + "stopped\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-r", "--root", "-d", "--directory"})
+    void takesTheFolderFromEachSpellingOfRoot(String option) throws IOException {
+        Path site = Files.createDirectory(temp.resolve("site"));
+
+        assertThat(run("-p", "0", option, site.toString())).isZero();
+        assertThat(stdout()).matches(banner(site) + "stopped\n");
+    }
+
+    @Test
+    void servesWwwWhenNoFolderIsNamedAndTheWorkingDirectoryHasOne() throws IOException {
+        Path www = Files.createDirectory(temp.resolve("www"));
+
+        assertThat(run("-p", "0")).isZero();
+        assertThat(stdout()).matches(banner(www)
+                + "  no folder named, so \\./www \\(it exists here\\); serve another with: httpd DIR\n"
+                + "stopped\n");
+    }
+
+    @Test
+    void servesTheWorkingDirectoryWhenNoFolderIsNamedAndThereIsNoWww() {
+        assertThat(run("-p", "0")).isZero();
+        assertThat(stdout()).matches(banner(temp)
+                + "  no folder named and no \\./www here, so the current folder; serve another with: httpd DIR\n"
+                + "stopped\n");
+    }
+
+    @Test
+    void prefersTheFolderNamedOnTheCommandLineToTheSettingsFiles() throws IOException {
+        Path site = Files.createDirectory(temp.resolve("site"));
+        Path config = Files.writeString(temp.resolve("httpd.properties"), "root=" + temp.resolve("elsewhere") + "\n");
+
+        assertThat(run("-p", "0", "--config", config.toString(), site.toString())).isZero();
+        assertThat(stdout()).startsWith("httpd ").contains(" serving " + site + " at ");
+    }
+
+    @Test
+    void refusesAFolderNamedBothAsAnArgumentAndWithRoot() throws IOException {
+        Path site = Files.createDirectory(temp.resolve("site"));
+
+        assertThat(run("-p", "0", "site", "--root", site.toString())).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: two folders to serve: site and --root " + site + " (name one)\n");
+    }
+
+    @Test
+    void saysLiveReloadIsOn() {
+        assertThat(run("-p", "0", "--watch", temp.toString())).isZero();
+        assertThat(stdout()).matches(banner(temp) + "  live reload on\nstopped\n");
+    }
+
+    private static String banner(Path root) {
+        return "httpd \\S+ serving " + Pattern.quote(root.toString())
+                + " at http://127\\.0\\.0\\.1:\\d+/ \\(Ctrl\\+C to stop\\)\n";
+    }
+
     @Test
     void takesSettingsFromTheConfigFileAndLetsFlagsOverrideThem() throws IOException {
         Path site = Files.createDirectory(temp.resolve("site"));
@@ -133,8 +239,7 @@ class HttpdCommandTest {
 
         assertThat(code).isZero();
         assertThat(stderr()).isEmpty();
-        assertThat(stdout()).matches("httpd \\S+ serving " + java.util.regex.Pattern.quote(site.toString())
-                + " at http://127\\.0\\.0\\.1:\\d+/ \\(Ctrl\\+C to stop\\)\n");
+        assertThat(stdout()).matches(banner(site) + "  settings from " + Pattern.quote(config.toString()) + "\nstopped\n");
         assertThat(stdout()).contains(":" + started.get().port() + "/");
     }
 
@@ -152,7 +257,8 @@ class HttpdCommandTest {
 
     @Test
     void showsABracketedUrlForAnIpv6Address() throws Exception {
-        assertThat(Banner.url(InetAddress.getByName("::1"), 80)).isEqualTo("http://[0:0:0:0:0:0:0:1]:80/");
+        assertThat(Banner.url(InetAddress.getByName("::1"), 80)).isEqualTo("http://[::1]:80/");
+        assertThat(Banner.url(InetAddress.getByName("fd00:0:0:0:0:0:0:2"), 7891)).isEqualTo("http://[fd00::2]:7891/");
         assertThat(Banner.url(InetAddress.getByName("0.0.0.0"), 7891)).isEqualTo("http://127.0.0.1:7891/");
     }
 

@@ -256,6 +256,7 @@ class RobustnessIT {
             assertThat(refused.header("Retry-After")).isEqualTo("1");
             assertThat(refused.header("Connection")).isEqualTo("close");
             assertThat(first.send(RawClient.get("/hello.txt")).readResponse().bodyText()).isEqualTo(HELLO);
+            assertThat(second.send(RawClient.get("/hello.txt")).readResponse().bodyText()).isEqualTo(HELLO);
         }
     }
 }
