@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads one request head from a byte stream, strictly and within {@link ParserLimits} (RFC 9112 §2-§5).
@@ -129,7 +130,10 @@ public final class RequestParser {
         return new RequestLine(common(COMMON_METHODS, 0, firstSpace), ascii(firstSpace + 1, secondSpace), version);
     }
 
-    /** HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 §2.3); a well-formed version other than 1.x is a 505. */
+    /**
+     * HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 §2.3). A later 1.x is read as 1.1, the highest minor
+     * version httpd implements (RFC 9110 §2.5, §6.2); any other major version is a 505.
+     */
     private HttpVersion parseVersion(int from) throws HttpException {
         int length = lineLength - from;
         if (length != 8 || line[from] != 'H' || line[from + 1] != 'T' || line[from + 2] != 'T'
@@ -137,11 +141,8 @@ public final class RequestParser {
                 || line[from + 6] != '.' || !isDigit(line[from + 7])) {
             throw new HttpException(HttpStatus.BAD_REQUEST, "malformed HTTP version");
         }
-        if (line[from + 5] == '1' && line[from + 7] == '1') {
-            return HttpVersion.HTTP_1_1;
-        }
-        if (line[from + 5] == '1' && line[from + 7] == '0') {
-            return HttpVersion.HTTP_1_0;
+        if (line[from + 5] == '1') {
+            return line[from + 7] == '0' ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
         }
         throw new HttpException(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "only HTTP/1.0 and HTTP/1.1 are supported");
     }
@@ -205,20 +206,22 @@ public final class RequestParser {
      * Content-Length with Transfer-Encoding, or differing Content-Length values, are refused outright.
      */
     private static long checkFraming(HttpVersion version, Headers headers) throws HttpException {
-        if (version == HttpVersion.HTTP_1_1 && headers.count("Host") != 1) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "HTTP/1.1 request needs exactly one Host header");
-        }
+        checkHost(version, headers);
         boolean hasTransferEncoding = headers.contains("Transfer-Encoding");
         if (hasTransferEncoding && version == HttpVersion.HTTP_1_0) {
             throw new HttpException(HttpStatus.BAD_REQUEST, "Transfer-Encoding in an HTTP/1.0 request");
+        }
+        if (hasTransferEncoding) {
+            if (headers.contains("Content-Length")) {
+                throw new HttpException(HttpStatus.BAD_REQUEST, "both Content-Length and Transfer-Encoding");
+            }
+            checkTransferCodings(headers.all("Transfer-Encoding"));
+            return -1;
         }
         if (!headers.contains("Content-Length")) {
             return -1;
         }
         List<String> lengths = headers.all("Content-Length");
-        if (hasTransferEncoding) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "both Content-Length and Transfer-Encoding");
-        }
         long length = -1;
         for (String value : lengths) {
             for (String element : value.split(",", -1)) {
@@ -230,6 +233,55 @@ public final class RequestParser {
             }
         }
         return length;
+    }
+
+    /** RFC 9112 §3.2: exactly one Host in HTTP/1.1, and a Host that is not {@code uri-host [":" port]} is a 400. */
+    private static void checkHost(HttpVersion version, Headers headers) throws HttpException {
+        if (version == HttpVersion.HTTP_1_1 && headers.count("Host") != 1) {
+            throw new HttpException(HttpStatus.BAD_REQUEST, "HTTP/1.1 request needs exactly one Host header");
+        }
+        for (String host : headers.all("Host")) {
+            if (!HostField.isValid(host)) {
+                throw new HttpException(HttpStatus.BAD_REQUEST, "Host is not a host with an optional port");
+            }
+        }
+    }
+
+    /**
+     * The codings of all Transfer-Encoding lines, in order. Chunked that is not the last one, or applied
+     * twice, leaves the body's length unknown: 400 (RFC 9112 §6.3, §6.1). Any other coding is one httpd does
+     * not implement: 501 (RFC 9112 §6.1). Chunked alone is understood, and its body never read.
+     */
+    private static void checkTransferCodings(List<String> values) throws HttpException {
+        List<String> codings = new ArrayList<>(2);
+        for (String value : values) {
+            for (String element : value.split(",", -1)) {
+                String coding = element.trim();
+                if (!coding.isEmpty()) {
+                    codings.add(codingName(coding));
+                }
+            }
+        }
+        if (codings.isEmpty()) {
+            throw new HttpException(HttpStatus.BAD_REQUEST, "empty Transfer-Encoding");
+        }
+        int chunked = codings.indexOf("chunked");
+        if (chunked >= 0 && chunked != codings.size() - 1) {
+            throw new HttpException(HttpStatus.BAD_REQUEST, "chunked is not the final transfer coding");
+        }
+        if (codings.size() > 1 || chunked < 0) {
+            throw new HttpException(HttpStatus.NOT_IMPLEMENTED, "transfer coding not implemented");
+        }
+    }
+
+    /** transfer-coding = token *( OWS ";" OWS transfer-parameter ) (RFC 9112 §7): the token, lower-cased. */
+    private static String codingName(String coding) throws HttpException {
+        int semicolon = coding.indexOf(';');
+        String name = (semicolon < 0 ? coding : coding.substring(0, semicolon)).trim();
+        if (name.isEmpty() || !name.chars().allMatch(RequestParser::isTokenChar)) {
+            throw new HttpException(HttpStatus.BAD_REQUEST, "transfer coding is not a token");
+        }
+        return name.toLowerCase(Locale.ROOT);
     }
 
     private static long parseContentLength(String text) throws HttpException {

@@ -45,7 +45,9 @@ class RequestParserTest {
                         HttpVersion.HTTP_1_1),
                 Arguments.of("query and percent-encoding kept raw", "GET /a%20b?x=1+2 HTTP/1.1\r\nHost: x\r\n\r\n",
                         "GET", "/a%20b?x=1+2", HttpVersion.HTTP_1_1),
-                Arguments.of("empty Host value", "GET / HTTP/1.1\r\nHost:\r\n\r\n", "GET", "/", HttpVersion.HTTP_1_1));
+                Arguments.of("empty Host value", "GET / HTTP/1.1\r\nHost:\r\n\r\n", "GET", "/", HttpVersion.HTTP_1_1),
+                Arguments.of("HTTP/1.2 read as 1.1", "GET / HTTP/1.2\r\nHost: x\r\n\r\n", "GET", "/", HttpVersion.HTTP_1_1),
+                Arguments.of("HTTP/1.9 read as 1.1", "GET / HTTP/1.9\r\nHost: x\r\n\r\n", "GET", "/", HttpVersion.HTTP_1_1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -139,7 +141,9 @@ class RequestParserTest {
                 Arguments.of("malformed version", "GET / HTTP/1\r\nHost: x\r\n\r\n", 400),
                 Arguments.of("HTTP/2.0", "GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505),
                 Arguments.of("HTTP/0.9", "GET / HTTP/0.9\r\n\r\n", 505),
-                Arguments.of("HTTP/1.2", "GET / HTTP/1.2\r\nHost: x\r\n\r\n", 505),
+                Arguments.of("HTTP/1.2 without Host, as 1.1", "GET / HTTP/1.2\r\n\r\n", 400),
+                Arguments.of("HTTP/0.1", "GET / HTTP/0.1\r\n\r\n", 505),
+                Arguments.of("HTTP/9.9", "GET / HTTP/9.9\r\nHost: x\r\n\r\n", 505),
                 Arguments.of("control character in target", "GET /a\u0001b HTTP/1.1\r\nHost: x\r\n\r\n", 400),
                 Arguments.of("non-ASCII byte in target", "GET /caf\u00e9 HTTP/1.1\r\nHost: x\r\n\r\n", 400),
                 Arguments.of("bare CR in request line", "GET /\rx HTTP/1.1\r\nHost: x\r\n\r\n", 400),
@@ -163,6 +167,32 @@ class RequestParserTest {
                 Arguments.of("non-numeric Content-Length", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1e3\r\n\r\n", 400),
                 Arguments.of("overflowing Content-Length",
                         "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n", 400),
+                Arguments.of("Transfer-Encoding gzip", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+                Arguments.of("Transfer-Encoding xchunked",
+                        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n", 501),
+                Arguments.of("Transfer-Encoding gzip, chunked",
+                        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501),
+                Arguments.of("Transfer-Encoding chunked, gzip",
+                        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n", 400),
+                Arguments.of("Transfer-Encoding chunked then gzip on two lines",
+                        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n\r\n", 400),
+                Arguments.of("Transfer-Encoding chunked twice",
+                        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, chunked\r\n\r\n", 400),
+                Arguments.of("Transfer-Encoding empty", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:\r\n\r\n", 400),
+                Arguments.of("Transfer-Encoding not a token",
+                        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \"chunked\"\r\n\r\n", 400),
+                Arguments.of("Host with a space", "GET / HTTP/1.1\r\nHost: a b\r\n\r\n", 400),
+                Arguments.of("Host with a slash", "GET / HTTP/1.1\r\nHost: a/b\r\n\r\n", 400),
+                Arguments.of("Host with userinfo", "GET / HTTP/1.1\r\nHost: user@a\r\n\r\n", 400),
+                Arguments.of("Host with a port not of digits", "GET / HTTP/1.1\r\nHost: a:8o\r\n\r\n", 400),
+                Arguments.of("Host with two ports", "GET / HTTP/1.1\r\nHost: a:80:81\r\n\r\n", 400),
+                Arguments.of("Host with a bad percent-encoding", "GET / HTTP/1.1\r\nHost: a%zz\r\n\r\n", 400),
+                Arguments.of("Host IPv6 without brackets", "GET / HTTP/1.1\r\nHost: ::1\r\n\r\n", 400),
+                Arguments.of("Host IPv6 unclosed", "GET / HTTP/1.1\r\nHost: [::1\r\n\r\n", 400),
+                Arguments.of("Host IPv6 not hex", "GET / HTTP/1.1\r\nHost: [::g]\r\n\r\n", 400),
+                Arguments.of("Host IPv6 with two ::", "GET / HTTP/1.1\r\nHost: [1::2::3]\r\n\r\n", 400),
+                Arguments.of("Host IPv6 too many groups", "GET / HTTP/1.1\r\nHost: [1:2:3:4:5:6:7:8:9]\r\n\r\n", 400),
+                Arguments.of("Host with a bad value in HTTP/1.0", "GET / HTTP/1.0\r\nHost: a b\r\n\r\n", 400),
                 Arguments.of("Transfer-Encoding in HTTP/1.0", "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n", 400),
                 Arguments.of("head cut off in the request line", "GET / HT", 400),
                 Arguments.of("head cut off in the headers", "GET / HTTP/1.1\r\nHost: x\r\n", 400),
@@ -176,6 +206,23 @@ class RequestParserTest {
 
         assertThat(error).as(name).isNotNull();
         assertThat(error.status().code()).as(name).isEqualTo(status);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"example.com", "example.com:8080", "EXAMPLE.com.", "a:", ":80", "127.0.0.1:80",
+        "[::1]", "[::1]:8080", "[2001:db8::7]", "[1:2:3:4:5:6:7:8]", "[::ffff:192.0.2.1]", "[fe80::1%25eth0]",
+        "[v1.fe80::a+b]", "caf%C3%A9.example", "a-b_c~d!$&'()*+,;=", "localhost:0"})
+    void acceptsAHostThatIsAUriHostWithAnOptionalPort(String host) throws Exception {
+        assertThat(parse("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n").headers().first("Host")).contains(host);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chunked", "Chunked", "CHUNKED"})
+    void acceptsChunkedAsTheOnlyTransferCoding(String coding) throws Exception {
+        RequestHead head = parse("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding + "\r\n\r\n");
+
+        assertThat(head.hasTransferEncoding()).isTrue();
+        assertThat(head.contentLength()).isEqualTo(-1);
     }
 
     @Test

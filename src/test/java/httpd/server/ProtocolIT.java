@@ -235,6 +235,18 @@ class ProtocolIT {
         }
     }
 
+    @Test
+    void answersALaterHttp1MinorVersionAsHttp11AndKeepsTheConnection() {
+        try (RawClient client = server.connect()) {
+            RawResponse response = client.send("GET /hello.txt HTTP/1.2\r\nHost: x\r\n\r\n").readResponse();
+            RawResponse next = client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+
+            assertThat(response.text()).startsWith("HTTP/1.1 200 OK\r\n").endsWith(HELLO);
+            assertThat(response.header("Connection")).isNull();
+            assertThat(next.bodyText()).isEqualTo(HELLO);
+        }
+    }
+
     static Stream<Arguments> badRequests() {
         return Stream.of(
                 Arguments.of("no Host", "GET / HTTP/1.1\r\n\r\n", 400, "Bad Request"),
@@ -247,6 +259,14 @@ class ProtocolIT {
                         "Bad Request"),
                 Arguments.of("CL with TE", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n",
                         400, "Bad Request"),
+                Arguments.of("TE gzip", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501,
+                        "Not Implemented"),
+                Arguments.of("TE xchunked", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n", 501,
+                        "Not Implemented"),
+                Arguments.of("TE chunked not last", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n",
+                        400, "Bad Request"),
+                Arguments.of("Host with a space", "GET / HTTP/1.1\r\nHost: a b\r\n\r\n", 400, "Bad Request"),
+                Arguments.of("Host with a slash", "GET / HTTP/1.1\r\nHost: a/b\r\n\r\n", 400, "Bad Request"),
                 Arguments.of("two Content-Lengths", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
                         400, "Bad Request"),
                 Arguments.of("NUL in path", "GET /hello.txt%00.html HTTP/1.1\r\nHost: x\r\n\r\n", 400, "Bad Request"),
