@@ -25,11 +25,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -180,6 +182,29 @@ class DemoSiteBrowserIT {
         browser.get(server.uri("/no/such/page").toString());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("404");
         assertThat(browser.getTitle()).startsWith("404");
+    }
+
+    @Test
+    void showsAListingWhollyAtPhoneWidthWithAnIconPerEntry() throws IOException {
+        Path files = Files.createDirectories(site.resolve("files/holiday photos"));
+        Files.writeString(files.resolveSibling("notes from the second lesson on HTTP status codes.txt"), "notes");
+        Files.write(files.resolveSibling("clip.mp4"), new byte[2048]);
+        serve(UnaryOperator.identity());
+        browser.manage().window().setSize(new Dimension(390, 844));
+
+        browser.get(server.uri("/files/").toString());
+
+        long width = (Long) js("return document.documentElement.clientWidth");
+        List<WebElement> cells = browser.findElements(By.cssSelector("td.modified:not(:empty)"));
+        assertThat(cells).hasSize(3);
+        for (WebElement cell : cells) {
+            assertThat(cell.isDisplayed()).isTrue();
+            assertThat(cell.getRect().getX() + cell.getRect().getWidth()).as(cell.getText()).isLessThanOrEqualTo((int) width);
+        }
+        for (WebElement link : browser.findElements(By.cssSelector("td.name a"))) {
+            assertThat((String) js("return getComputedStyle(arguments[0], '::before').backgroundImage", link))
+                    .as(link.getText()).startsWith("url(\"data:image/svg+xml");
+        }
     }
 
     @Test
