@@ -316,24 +316,24 @@ public final class HttpdCommand implements Callable<Integer> {
     /** Checks every option and turns them into the server's settings. */
     ServerConfig toServerConfig() throws UsageError {
         if (port < 0 || port > 65535) {
-            throw new UsageError("port " + port + " is out of range (0-65535)");
+            throw new UsageError(from("port") + "port " + port + " is out of range (0-65535)");
         }
         if (threads < 1 || threads > 10_000) {
-            throw new UsageError("threads must be between 1 and 10000, not " + threads);
+            throw new UsageError(from("threads") + "threads must be between 1 and 10000, not " + threads);
         }
         if (transferThreads < 1 || transferThreads > 10_000) {
-            throw new UsageError("transfer-threads must be between 1 and 10000, not " + transferThreads);
+            throw new UsageError(from("transfer-threads") + "transfer-threads must be between 1 and 10000, not " + transferThreads);
         }
         requireNonNegative("keep-alive-timeout", keepAliveSeconds);
         requireNonNegative("shutdown-grace", shutdownGraceSeconds);
         if (sendTimeoutSeconds < 1) {
-            throw new UsageError("send-timeout must be at least 1 second");
+            throw new UsageError(from("send-timeout") + "send-timeout must be at least 1 second");
         }
         if (maxConnections < 1) {
-            throw new UsageError("max-connections must be at least 1");
+            throw new UsageError(from("max-connections") + "max-connections must be at least 1");
         }
         if (headerTimeoutSeconds < 1) {
-            throw new UsageError("header-timeout must be at least 1 second");
+            throw new UsageError(from("header-timeout") + "header-timeout must be at least 1 second");
         }
         if (directory != null && spec.commandLine().getParseResult().hasMatchedOption("--root")) {
             throw new UsageError("two folders to serve: " + directory + " and --root " + root + " (name one)");
@@ -369,10 +369,21 @@ public final class HttpdCommand implements Callable<Integer> {
         return fields;
     }
 
-    private static void requireNonNegative(String name, int seconds) throws UsageError {
+    private void requireNonNegative(String name, int seconds) throws UsageError {
         if (seconds < 0) {
-            throw new UsageError(name + " must not be negative");
+            throw new UsageError(from(name) + name + " must not be negative");
         }
+    }
+
+    /**
+     * Where a value that is out of range came from: the settings file, named, when no flag was typed and the
+     * file holds the key; nothing when it was typed.
+     */
+    private String from(String key) {
+        boolean typed = spec != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--" + key);
+        return !typed && settings != null && settings.file() != null && settings.values().containsKey(key)
+                ? settings.file() + ": " : "";
     }
 
     private InetAddress bindAddress() throws UsageError {

@@ -145,12 +145,24 @@ class HttpdCommandTest {
             "shutdown-grace=  | shutdown-grace: '' is not a number",
             "quiet=yes        | quiet: 'yes' is not true or false",
             "watch=on         | watch: 'on' is not true or false",
+            "port=70000       | port 70000 is out of range (0-65535)",
+            "threads=0        | threads must be between 1 and 10000, not 0",
+            "send-timeout=0   | send-timeout must be at least 1 second",
+            "shutdown-grace=-1 | shutdown-grace must not be negative",
     })
     void reportsAWrongSettingWithItsFileAndKey(String line, String message) throws IOException {
         Path config = Files.writeString(temp.resolve("httpd.properties"), line.strip() + "\n");
 
         assertThat(run("--config", config.toString())).isEqualTo(2);
         assertThat(stderr()).isEqualTo("httpd: " + config + ": " + message + "\n");
+    }
+
+    @Test
+    void blamesTheFlagNotTheFileWhenTheTypedValueIsOutOfRange() throws IOException {
+        Path config = Files.writeString(temp.resolve("httpd.properties"), "port=8080\n");
+
+        assertThat(run("--config", config.toString(), "-r", temp.toString(), "--port", "70000")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("httpd: port 70000 is out of range (0-65535)\n");
     }
 
     @Test
