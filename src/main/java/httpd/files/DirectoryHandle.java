@@ -61,6 +61,14 @@ sealed interface DirectoryHandle extends Closeable {
     /** Whether steps are taken relative to open directories (the race-free form). */
     boolean isSecure();
 
+    private static List<String> namesIn(DirectoryStream<Path> entries) {
+        List<String> names = new ArrayList<>();
+        for (Path entry : entries) {
+            names.add(entry.getFileName().toString());
+        }
+        return names;
+    }
+
     /** The secure form: every step relative to this open directory, never through a symlink. */
     record Secure(Path path, SecureDirectoryStream<Path> stream) implements DirectoryHandle {
         /** LinkOption is an OpenOption too: O_NOFOLLOW on the openat. */
@@ -103,11 +111,7 @@ sealed interface DirectoryHandle extends Closeable {
 
         @Override
         public List<String> names() {
-            List<String> names = new ArrayList<>();
-            for (Path entry : stream) {
-                names.add(entry.getFileName().toString());
-            }
-            return names;
+            return namesIn(stream);
         }
 
         @Override
@@ -158,13 +162,9 @@ sealed interface DirectoryHandle extends Closeable {
 
         @Override
         public List<String> names() throws IOException {
-            List<String> names = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
-                for (Path entry : entries) {
-                    names.add(entry.getFileName().toString());
-                }
+                return namesIn(entries);
             }
-            return names;
         }
 
         @Override
