@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,6 +154,16 @@ public final class HttpServer implements AutoCloseable {
         return pools;
     }
 
+    /** Runs a short task after {@code delay} on the watchdog's thread; false once the server is stopping. */
+    boolean later(Runnable task, Duration delay) {
+        try {
+            watchdog.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
     /** A client that stopped reading must not keep a thread forever: its response is cut. */
     private void cutStalledResponses() {
         long now = System.nanoTime();
@@ -216,6 +227,8 @@ public final class HttpServer implements AutoCloseable {
             if (watchdog != null) {
                 watchdog.shutdownNow();
             }
+            connections.forEach(Connection::forceClose); // those waiting to close after a linger
+
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -218,6 +218,22 @@ class ProtocolIT {
     }
 
     @Test
+    void answersExpect100ContinueWithTheFinalStatusAtOnceAndNeverReadsTheBodyAsARequest() {
+        // a header timeout far beyond the hang guard: waiting for the body would fail this test
+        try (TestServer patient = TestServer.start(root,
+                c -> c.withTimeouts(c.keepAliveTimeout(), Duration.ofMinutes(5), c.sendTimeout()));
+                RawClient client = patient.connect()) {
+            RawResponse response = client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: 35\r\n\r\n").readResponse();
+            // the client sends its body anyway, and it looks like a request
+            client.send("GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n");
+
+            assertThat(response.text()).isEqualTo(HELLO_HEAD + "Connection: close\r\n\r\n" + HELLO);
+            assertThat(client.isClosedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void closesAfterARequestWithTransferEncodingInsteadOfReadingItsBody() {
         try (RawClient client = server.connect()) {
             client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
