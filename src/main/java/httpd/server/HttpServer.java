@@ -138,15 +138,15 @@ public final class HttpServer implements AutoCloseable {
         }
         Connection connection = new Connection(connectionIds.incrementAndGet(), socket, this);
         connections.add(connection);
-        if (!requeue(connection)) {
+        if (!pools.serveNew(connection)) {
             connections.remove(connection);
             rejectBusy(socket);
         }
     }
 
-    /** Hands a connection to the request threads: a new one, or one that gave its thread back. */
+    /** Hands a connection that gave its thread back (or finished a transfer) to the request threads again. */
     boolean requeue(Connection connection) {
-        return pools.serve(connection);
+        return pools.serveAgain(connection);
     }
 
     /** The threads that run connections, for a {@link Connection} to yield, requeue and hand over on. */

@@ -2,13 +2,15 @@ package httpd.server;
 
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Comparator;
 import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The two bounded pools that run connections: a fixed one for requests, one of at most N threads for transfers.
@@ -36,6 +38,7 @@ final class WorkerPools implements ConnectionInput.Buffers {
     private final ThreadPoolExecutor requests;
     private final ThreadPoolExecutor transfers;
     private final ParkedSends parked;
+    private final AtomicLong tickets = new AtomicLong();
     private final ThreadLocal<int[]> emptyYields = ThreadLocal.withInitial(() -> new int[1]);
     /** Each thread's spare input buffer, lent to the connection it serves while that one holds bytes. */
     private final ThreadLocal<byte[]> spareBuffers = new ThreadLocal<>();
@@ -43,7 +46,8 @@ final class WorkerPools implements ConnectionInput.Buffers {
     WorkerPools(int requestThreads, int transferThreads) throws IOException {
         // Connections queue for a thread without bound here: their number is capped at accept instead.
         requests = new ThreadPoolExecutor(requestThreads, requestThreads, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), namedThreads("httpd-worker-"));
+                new PriorityBlockingQueue<>(64, Comparator.comparingLong(WorkerPools::placeInQueue)),
+                namedThreads("httpd-worker-"));
         transfers = startingThreadsOnlyWhenNoneIsIdle(transferThreads, namedThreads("httpd-transfer-"));
         parked = new ParkedSends(this::transfer);
     }
@@ -80,9 +84,33 @@ final class WorkerPools implements ConnectionInput.Buffers {
         }
     }
 
-    /** Queues a connection for a request thread: a new one, or one that gave its thread back. */
-    boolean serve(Runnable connection) {
-        return submit(requests, connection);
+    /**
+     * A connection's turn in the queue for a request thread. New connections go ahead of those that gave their
+     * thread back, first come first served within each lane: a new client has usually sent its request already,
+     * a connection that yielded usually has not. In a single queue a new client would wait for a look at every
+     * idle connection before it, up to a millisecond each.
+     */
+    private record Turn(Runnable connection, long place) implements Runnable {
+        @Override
+        public void run() {
+            connection.run();
+        }
+    }
+
+    private static final long LANE_OF_RETURNING = 1L << 62;
+
+    private static long placeInQueue(Runnable task) {
+        return task instanceof Turn turn ? turn.place() : 0;
+    }
+
+    /** Queues a connection new from accept for a request thread, ahead of those that gave their thread back. */
+    boolean serveNew(Runnable connection) {
+        return submit(requests, new Turn(connection, tickets.incrementAndGet()));
+    }
+
+    /** Queues a connection that gave its thread back (or finished a transfer) behind all others. */
+    boolean serveAgain(Runnable connection) {
+        return submit(requests, new Turn(connection, LANE_OF_RETURNING + tickets.incrementAndGet()));
     }
 
     /** Queues the sending of a long body on the transfer pool. */
