@@ -26,16 +26,14 @@ import org.slf4j.LoggerFactory;
  * others are queued it gives the thread back and queues itself behind them ({@link ConnectionInput#readHead}),
  * so idle keep-alive clients and clients that trickle their head cannot starve a fixed pool. A body that may
  * take long to send (over 64 KiB, or a stream) is handed to a transfer thread, and the connection queues for
- * a request thread again once it is sent ({@link WorkerPools}). A response the client is not reading fast
- * enough to take waits without any thread until its socket can take bytes again ({@link ParkedSends}), and
- * then goes on on a transfer thread.
+ * a request thread again once it is sent ({@link WorkerPools}).
  */
 final class Connection implements Runnable {
     /** A request body up to this size is read and thrown away so that the connection can persist. */
     private static final long MAX_DISCARDED_BODY = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
-    private enum State { QUEUED, IDLE, BUSY, LINGERING, CLOSED }
+    private enum State { QUEUED, IDLE, BUSY, CLOSED }
 
     /** What the connection does next: another request on this thread, or leave it. */
     private enum Next {
@@ -46,8 +44,6 @@ final class Connection implements Runnable {
         REQUEUE,
         /** Send the body on a transfer thread ({@link WorkerPools}), then queue again or close. */
         TRANSFER,
-        /** The client is not taking bytes: wait without a thread until it does, then go on on a transfer thread. */
-        AWAIT_WRITABLE,
         /** Close once the client has had time to read the answer: it may still be sending a body nobody reads. */
         CLOSE_SOON
     }
@@ -62,8 +58,9 @@ final class Connection implements Runnable {
     /** A body larger than this may take long to send to a slow client, so it goes out on a transfer thread. */
     private static final long INLINE_BODY_BYTES = 64 * 1024;
 
-    /** The response being sent, and what the connection does once it is out. */
-    private record Sending(RequestHead request, Response response, Next afterwards, long start) {
+    /** A response whose body leaves on a transfer thread. */
+    private record Transfer(RequestHead request, Response response, ConnectionHeader header, Next afterwards,
+            long start) {
     }
 
     private final long id;
@@ -75,7 +72,7 @@ final class Connection implements Runnable {
     private RequestParser parser;
     private volatile ResponseWriter writer;
     private int requests;
-    private Sending sending;
+    private Transfer transfer;
     private final BooleanSupplier othersWaiting;
 
     Connection(long id, Socket socket, HttpServer server) {
@@ -107,17 +104,20 @@ final class Connection implements Runnable {
         if (input != null) {
             input.releaseBuffer();
         }
-        if (next == Next.TRANSFER && server.pools().transfer(this::continueSending)) {
+        if (next == Next.TRANSFER && server.pools().transfer(this::finishTransfer)) {
             return;
         }
         leave(next);
     }
 
-    /** On a transfer thread: sends what the client takes, then the connection queues for its next request. */
-    private void continueSending() {
+    /** On a transfer thread: sends the long body, then the connection queues for its next request. */
+    private void finishTransfer() {
         Next next = Next.CLOSE;
         try {
-            next = send();
+            Transfer answer = transfer;
+            transfer = null;
+            send(answer.request(), answer.response(), answer.header(), answer.start());
+            next = answer.afterwards();
             if (next == Next.STAY) {
                 input.expectRequestBy(System.nanoTime() + server.config().keepAliveTimeout().toNanos());
                 next = Next.REQUEUE;
@@ -131,9 +131,6 @@ final class Connection implements Runnable {
     }
 
     private void leave(Next next) {
-        if (next == Next.AWAIT_WRITABLE && server.pools().whenWritable(socket.getChannel(), this::continueSending)) {
-            return;
-        }
         if (next == Next.REQUEUE && markQueued() && server.requeue(this)) {
             return;
         }
@@ -145,10 +142,10 @@ final class Connection implements Runnable {
 
     /** Half-closes: the client sees the end of the answer, and the connection waits for nothing on a thread. */
     private synchronized boolean halfClose() {
-        if (state == State.CLOSED || server.isStopping()) {
+        if (state == State.CLOSED) {
             return false;
         }
-        state = State.LINGERING;
+        state = State.IDLE; // nothing left to do: a shutdown may close it at once
         try {
             socket.shutdownOutput();
             return true;
@@ -160,9 +157,6 @@ final class Connection implements Runnable {
 
     /** After {@link #LINGER}: what the client sent meanwhile is discarded, so the close is a clean one. */
     private void closeAfterLinger() {
-        if (isClosed()) {
-            return; // closed by a shutdown meanwhile
-        }
         try {
             input.discardReceived(Long.MAX_VALUE);
         } catch (IOException e) {
@@ -173,8 +167,9 @@ final class Connection implements Runnable {
 
     private void end() {
         close();
-        if (sending != null) {
-            finishSending(); // cut short: the client went away, or the server is stopping
+        if (transfer != null) {
+            closeUnsent(transfer.response()); // handed over, never sent: the server is stopping
+            transfer = null;
         }
         server.trace().closed(id, requests);
         server.connectionClosed(this);
@@ -199,6 +194,13 @@ final class Connection implements Runnable {
         }
     }
 
+    private void closeUnsent(Response response) {
+        try {
+            response.close();
+        } catch (IOException e) {
+            log.debug("connection {}: closing an unsent response: {}", id, e.toString());
+        }
+    }
 
     private Next serve() throws IOException {
         long keepAliveNanos = server.config().keepAliveTimeout().toNanos();
@@ -263,45 +265,29 @@ final class Connection implements Runnable {
                 ? request.version() == HttpVersion.HTTP_1_0 ? ConnectionHeader.KEEP_ALIVE : ConnectionHeader.NONE
                 : ConnectionHeader.CLOSE;
         Next afterwards = persistent ? Next.STAY : bodyGone ? Next.CLOSE : Next.CLOSE_SOON;
-        sending = new Sending(request, response, afterwards, start);
-        writer.begin(response, sendsBody(request), connectionHeader);
         long length = response.body().length();
         if (sendsBody(request) && (length < 0 || length > INLINE_BODY_BYTES)) {
+            transfer = new Transfer(request, response, connectionHeader, afterwards, start);
             return Next.TRANSFER;
         }
-        return send();
+        send(request, response, connectionHeader, start);
+        return afterwards;
     }
 
     private static boolean sendsBody(RequestHead request) {
         return !HttpMethod.HEAD.name().equals(request.method());
     }
 
-    /**
-     * Writes what the socket takes of the response now; once it is all out, logs it.
-     *
-     * @return what the connection does next, or {@link Next#AWAIT_WRITABLE} when the client is not taking bytes
-     */
-    private Next send() throws IOException {
-        if (!writer.writeAvailable()) {
-            return Next.AWAIT_WRITABLE;
-        }
-        Next afterwards = sending.afterwards();
-        finishSending();
-        return afterwards;
-    }
-
-    /** Logs the response and releases what it holds (an open file), whether or not it was all sent. */
-    private void finishSending() {
-        Sending sent = sending;
-        sending = null;
-        long bytes = writer.bodyBytesSent();
-        server.accessLog().log(client, sent.request(), sent.response().status().code(), bytes,
-                System.nanoTime() - sent.start());
-        traceResponse(bytes);
-        try {
-            sent.response().close();
-        } catch (IOException e) {
-            log.debug("connection {}: closing a response: {}", id, e.toString());
+    /** Writes the response and logs it. */
+    private void send(RequestHead request, Response answer, ConnectionHeader header, long start) throws IOException {
+        try (Response response = answer) {
+            long sent = 0;
+            try {
+                sent = writer.write(response, sendsBody(request), header);
+            } finally {
+                server.accessLog().log(client, request, response.status().code(), sent, System.nanoTime() - start);
+            }
+            traceResponse(sent);
         }
     }
 
@@ -338,9 +324,7 @@ final class Connection implements Runnable {
     /** Answers a request that could not be read or parsed; the connection then closes, as its framing is lost. */
     private void sendError(HttpStatus status, long start) {
         try (Response response = ErrorPages.of(status)) {
-            writer.begin(response, true, ConnectionHeader.CLOSE);
-            writer.writeAvailable(); // a client that does not take a small error page at once is not waited for
-            long sent = writer.bodyBytesSent();
+            long sent = writer.write(response, true, ConnectionHeader.CLOSE);
             server.accessLog().log(client, null, status.code(), sent, System.nanoTime() - start);
             traceResponse(sent);
         } catch (IOException e) {
@@ -380,16 +364,9 @@ final class Connection implements Runnable {
 
     /** At shutdown: a connection waiting for a request is closed at once; one mid-response is left to finish. */
     synchronized void closeIfIdle() {
-        if (state == State.LINGERING) {
-            forceClose();
-            server.connectionClosed(this); // no thread will: its close was only scheduled
-        } else if (state != State.BUSY) {
+        if (state != State.BUSY) {
             forceClose();
         }
-    }
-
-    private synchronized boolean isClosed() {
-        return state == State.CLOSED;
     }
 
     /** Closes the socket from the thread that owns it: nothing else is blocked on it, so no shutdown first. */

@@ -181,9 +181,7 @@ public final class HttpServer implements AutoCloseable {
     private void rejectBusy(Socket socket) {
         try (socket; Response busy = ErrorPages.of(HttpStatus.SERVICE_UNAVAILABLE).withHeader("Retry-After", "1")) {
             socket.setSoTimeout(1000);
-            ResponseWriter writer = new ResponseWriter(socket.getChannel(), serverName, config.extraHeaders(), date);
-            writer.begin(busy, true, ConnectionHeader.CLOSE);
-            writer.writeAvailable(); // a fresh socket takes a small page at once; the acceptor never waits
+            new ResponseWriter(socket.getChannel(), serverName, config.extraHeaders(), date).write(busy, true, ConnectionHeader.CLOSE);
             accessLog.log(socket.getInetAddress().getHostAddress(), null, 503, 0, 0);
         } catch (IOException e) {
             log.debug("could not send 503: {}", e.toString());
@@ -214,14 +212,14 @@ public final class HttpServer implements AutoCloseable {
             closeListeningSocket();
             connections.forEach(Connection::closeIfIdle);
             if (pools != null) {
-                long deadline = System.nanoTime() + grace.toNanos();
-                pools.shutdownRequests();
-                if (!pools.awaitRequests(grace.toMillis()) || !awaitResponsesInFlight(deadline)) {
+                pools.shutdown();
+                if (!pools.awaitTermination(grace.toMillis())) {
                     log.warn("shutdown grace period of {} s passed: closing {} connections", grace.toSeconds(),
                             connections.size());
                     connections.forEach(Connection::forceClose);
+                    pools.shutdownNow();
+                    pools.awaitTermination(1000);
                 }
-                pools.shutdownNow();
             }
             if (acceptor != null) {
                 acceptor.join(1000);
@@ -236,21 +234,6 @@ public final class HttpServer implements AutoCloseable {
         } finally {
             stopped.countDown();
         }
-    }
-
-    /**
-     * Once the request threads are done, the connections left are those sending a response (on a transfer
-     * thread, or parked until their client reads): each closes when its response is out, as no request thread
-     * takes it back.
-     */
-    private boolean awaitResponsesInFlight(long deadlineNanos) throws InterruptedException {
-        while (!connections.isEmpty()) {
-            if (System.nanoTime() >= deadlineNanos) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
     }
 
     /** {@link #stop} with the configured grace period, for Ctrl+C. */

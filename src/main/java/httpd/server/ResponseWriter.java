@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,35 +15,23 @@ import java.util.List;
  * Puts a response on the wire: the status line and headers (RFC 9112 §4, §5), then the body. Small bodies
  * leave in the same write as the head; large files go from the page cache to the socket with
  * {@link FileChannel#transferTo} (sendfile), never through the Java heap.
- *
- * <p>It never waits for the client: {@link #writeAvailable} writes what the socket takes and reports when the
- * client's receive window is full, so that the response can wait for it without a thread ({@link ParkedSends}).
- * Only live-reload event streams, which wait for events anyway, are written in blocking mode.
  */
 final class ResponseWriter {
     /** Files up to this size are read into memory and sent with the head in one write. */
     private static final int SMALL_FILE_BYTES = 32 * 1024;
-    /** sendfile is asked for this much at a time. */
-    private static final long TRANSFER_CHUNK = 256 * 1024;
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final SocketChannel channel;
     private final String serverName;
     private final List<HeaderField> extraHeaders;
     private final PerSecondText date;
+    /** sendfile is asked for this much at a time, so a stalled client shows as a lack of progress. */
+    private static final long TRANSFER_CHUNK = 256 * 1024;
     /** The response head being written, as bytes: built in place, no String on the way. */
     private byte[] head = new byte[512];
     private int headLength;
     private ByteBuffer headBuffer = ByteBuffer.wrap(head);
-    /** The head and a small body, for one gathering write; reused, so a response makes no garbage on its way out. */
-    private final ByteBuffer[] headAndBody = {EMPTY, EMPTY};
-    /** The rest of the body after those: file regions and the parts of a multipart body, in order. */
-    private final ArrayDeque<Body> rest = new ArrayDeque<>();
-    /** Where the part at the front of {@link #rest} has got to: a buffer, or a position in its file. */
-    private ByteBuffer partBytes;
-    private long filePosition = -1;
-    private Body.Stream stream;
-    private long bodyLength;
+    /** Head and body for one gathering write, reused: a response makes no garbage on its way out. */
+    private final ByteBuffer[] headAndBody = new ByteBuffer[2];
     private volatile boolean writing;
     private volatile long lastProgressNanos;
 
@@ -66,127 +53,66 @@ final class ResponseWriter {
     enum ConnectionHeader { NONE, CLOSE, KEEP_ALIVE }
 
     /**
-     * Lines up a response: the head is formatted and the body queued; {@link #writeAvailable} then writes it.
+     * Writes the response.
      *
      * @param withBody false for HEAD: the same head, no body
-     * @throws IOException when a small file cannot be read, or has shrunk
-     */
-    void begin(Response response, boolean withBody, ConnectionHeader connection) throws IOException {
-        Body body = response.body();
-        boolean hasContent = !response.status().forbidsContent();
-        headAndBody[0] = formatHead(response, hasContent, connection);
-        headAndBody[1] = EMPTY;
-        rest.clear();
-        partBytes = null;
-        filePosition = -1;
-        stream = null;
-        bodyLength = 0;
-        if (!withBody || !hasContent || body.length() == 0) {
-            return;
-        }
-        if (body instanceof Body.Stream events) {
-            stream = events;
-        } else if (body instanceof Body.Bytes bytes) {
-            headAndBody[1] = ByteBuffer.wrap(bytes.bytes());
-        } else if (body instanceof Body.Buffer buffer) {
-            headAndBody[1] = buffer.buffer().duplicate();
-        } else if (body instanceof Body.FileRegion region && region.length() <= SMALL_FILE_BYTES) {
-            headAndBody[1] = readSmallFile(region);
-        } else {
-            queue(body);
-        }
-        bodyLength = Math.max(0, body.length());
-    }
-
-    private void queue(Body body) {
-        if (body instanceof Body.Parts parts) {
-            parts.parts().forEach(this::queue);
-        } else {
-            rest.add(body);
-        }
-    }
-
-    /**
-     * Writes what the socket takes now, without waiting for the client.
-     *
-     * @return true when the whole response is out, and the socket blocks again (the next request is read in
-     *         blocking mode); false when the client is not taking bytes: the socket is left in non-blocking mode,
-     *         to be watched, and this is called again once it is writable
+     * @return the number of body bytes sent
      * @throws IOException when the client went away, or the file shrank while it was being sent (the
      *                     connection must then close, so the client never takes a short body as whole)
      */
-    boolean writeAvailable() throws IOException {
-        if (!writing) {
-            lastProgressNanos = System.nanoTime();
-            writing = true;
+    long write(Response response, boolean withBody, ConnectionHeader connection) throws IOException {
+        lastProgressNanos = System.nanoTime();
+        writing = true;
+        try {
+            return writeResponse(response, withBody, connection);
+        } finally {
+            writing = false;
         }
-        if (stream != null) {
-            return writeStream();
-        }
-        channel.configureBlocking(false);
-        if (!writeHeadAndBody()) {
-            return false;
-        }
-        while (!rest.isEmpty()) {
-            if (!writePart(rest.peek())) {
-                return false;
-            }
-            rest.poll();
-            partBytes = null;
-            filePosition = -1;
-        }
-        channel.configureBlocking(true);
-        writing = false;
-        return true;
     }
 
-    /** The body bytes of the last response, once it is all out; for the access log. */
-    long bodyBytesSent() {
-        return writing ? 0 : bodyLength;
-    }
-
-    /** Whether a response has made no progress for longer than {@code nanos}: the client stopped reading. */
+    /** Whether a write has been blocked for longer than {@code nanos}: the client stopped reading. */
     boolean isStalled(long now, long nanos) {
         return writing && now - lastProgressNanos > nanos;
     }
 
-    /** An event stream waits for its events on a transfer thread, so it is written in blocking mode. */
-    private boolean writeStream() throws IOException {
-        channel.configureBlocking(true);
-        while (headAndBody[0].hasRemaining()) {
-            channel.write(headAndBody[0]);
+    private long writeResponse(Response response, boolean withBody, ConnectionHeader connection) throws IOException {
+        Body body = response.body();
+        boolean hasContent = !response.status().forbidsContent();
+        ByteBuffer headBytes = formatHead(response, hasContent, connection);
+        if (!withBody || !hasContent || body.length() == 0) {
+            writeFully(headBytes);
+            return 0;
         }
-        writing = false; // waiting for the next event is not a stall
-        bodyLength = stream.source().writeTo(channel);
-        stream = null;
-        return true;
+        if (body instanceof Body.Stream stream) {
+            writeFully(headBytes);
+            writing = false; // a stream waits for events between writes; that is not a stall
+            return stream.source().writeTo(channel);
+        }
+        if (body instanceof Body.Bytes bytes) {
+            writeFully(headBytes, ByteBuffer.wrap(bytes.bytes()));
+        } else if (body instanceof Body.Buffer buffer) {
+            writeFully(headBytes, buffer.buffer().duplicate());
+        } else if (body instanceof Body.FileRegion region && region.length() <= SMALL_FILE_BYTES) {
+            writeFully(headBytes, readSmallFile(region));
+        } else {
+            writeFully(headBytes);
+            writeBody(body);
+        }
+        return body.length();
     }
 
-    private boolean writeHeadAndBody() throws IOException {
-        while (headAndBody[1].hasRemaining() || headAndBody[0].hasRemaining()) {
-            if (channel.write(headAndBody) == 0) {
-                return false;
+    private void writeBody(Body body) throws IOException {
+        if (body instanceof Body.Bytes bytes) {
+            writeFully(ByteBuffer.wrap(bytes.bytes()));
+        } else if (body instanceof Body.Buffer buffer) {
+            writeFully(buffer.buffer().duplicate());
+        } else if (body instanceof Body.FileRegion region) {
+            transferFile(region);
+        } else if (body instanceof Body.Parts parts) {
+            for (Body part : parts.parts()) {
+                writeBody(part);
             }
-            lastProgressNanos = System.nanoTime();
         }
-        return true;
-    }
-
-    private boolean writePart(Body part) throws IOException {
-        if (part instanceof Body.FileRegion region) {
-            return writeFile(region);
-        }
-        if (partBytes == null) {
-            partBytes = part instanceof Body.Bytes bytes
-                    ? ByteBuffer.wrap(bytes.bytes()) : ((Body.Buffer) part).buffer().duplicate();
-        }
-        while (partBytes.hasRemaining()) {
-            if (channel.write(partBytes) == 0) {
-                return false;
-            }
-            lastProgressNanos = System.nanoTime();
-        }
-        return true;
     }
 
     /** The head as it was last sent, for the wire trace. */
@@ -282,24 +208,44 @@ final class ResponseWriter {
         return bytes.flip();
     }
 
-    private boolean writeFile(Body.FileRegion region) throws IOException {
+    private void transferFile(Body.FileRegion region) throws IOException {
         FileChannel file = region.channel();
-        if (filePosition < 0) {
-            filePosition = region.offset();
-        }
+        long position = region.offset();
         long end = region.offset() + region.length();
-        while (filePosition < end) {
-            long sent = file.transferTo(filePosition, Math.min(TRANSFER_CHUNK, end - filePosition), channel);
-            if (sent <= 0) {
-                if (filePosition >= file.size()) {
-                    throw new TruncatedFileException();
-                }
-                return false; // the socket's buffer is full
+        while (position < end) {
+            long sent = file.transferTo(position, Math.min(TRANSFER_CHUNK, end - position), channel);
+            if (sent <= 0 && position >= file.size()) {
+                throw new TruncatedFileException();
             }
-            filePosition += sent;
+            position += sent;
             lastProgressNanos = System.nanoTime();
         }
-        return true;
+    }
+
+    private void writeFully(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+            lastProgressNanos = System.nanoTime();
+        }
+    }
+
+    private void writeFully(ByteBuffer head, ByteBuffer body) throws IOException {
+        headAndBody[0] = head;
+        headAndBody[1] = body;
+        try {
+            writeFully(headAndBody);
+        } finally {
+            headAndBody[0] = null;
+            headAndBody[1] = null;
+        }
+    }
+
+    private void writeFully(ByteBuffer... buffers) throws IOException {
+        ByteBuffer last = buffers[buffers.length - 1];
+        while (last.hasRemaining()) {
+            channel.write(buffers);
+            lastProgressNanos = System.nanoTime();
+        }
     }
 
     /** The file got shorter than the Content-Length already promised. */

@@ -1,7 +1,5 @@
 package httpd.server;
 
-import java.io.IOException;
-import java.nio.channels.SocketChannel;
 import java.util.Comparator;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.PriorityBlockingQueue;
@@ -22,10 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * files about 1.6 times as fast as 64 threads, which spend their time switching between each other.
  *
  * <p>Bodies that can take long to send (large files, live-reload event streams) leave on a larger transfer
- * pool instead, so requests never wait behind them. A response whose client is not taking bytes holds no thread
- * at all: it waits in {@link ParkedSends} until its socket is writable, then goes on on a transfer thread. So
- * transfer threads only ever carry responses that are moving, and clients that stop reading, or read a
- * trickle, cannot starve other downloads however many they are.
+ * pool instead: a slow or stalled client then holds a thread that costs memory, never one that requests need.
  */
 final class WorkerPools implements ConnectionInput.Buffers {
     /**
@@ -37,19 +32,17 @@ final class WorkerPools implements ConnectionInput.Buffers {
 
     private final ThreadPoolExecutor requests;
     private final ThreadPoolExecutor transfers;
-    private final ParkedSends parked;
     private final AtomicLong tickets = new AtomicLong();
     private final ThreadLocal<int[]> emptyYields = ThreadLocal.withInitial(() -> new int[1]);
     /** Each thread's spare input buffer, lent to the connection it serves while that one holds bytes. */
     private final ThreadLocal<byte[]> spareBuffers = new ThreadLocal<>();
 
-    WorkerPools(int requestThreads, int transferThreads) throws IOException {
+    WorkerPools(int requestThreads, int transferThreads) {
         // Connections queue for a thread without bound here: their number is capped at accept instead.
         requests = new ThreadPoolExecutor(requestThreads, requestThreads, 0, TimeUnit.MILLISECONDS,
                 new PriorityBlockingQueue<>(64, Comparator.comparingLong(WorkerPools::placeInQueue)),
                 namedThreads("httpd-worker-"));
         transfers = startingThreadsOnlyWhenNoneIsIdle(transferThreads, namedThreads("httpd-transfer-"));
-        parked = new ParkedSends(this::transfer);
     }
 
     /**
@@ -118,14 +111,6 @@ final class WorkerPools implements ConnectionInput.Buffers {
         return submit(transfers, sending);
     }
 
-    /**
-     * Runs {@code sending} on the transfer pool once {@code channel} can take bytes again; meanwhile no thread
-     * waits for it.
-     */
-    boolean whenWritable(SocketChannel channel, Runnable sending) {
-        return parked.park(channel, sending);
-    }
-
     private static boolean submit(ThreadPoolExecutor pool, Runnable task) {
         try {
             pool.execute(task);
@@ -170,21 +155,24 @@ final class WorkerPools implements ConnectionInput.Buffers {
     }
 
     /** Takes no more work; what is running or queued goes on. */
-    /** Stops taking connections; those already queued are still run (and, as the server is stopping, close). */
-    void shutdownRequests() {
+    void shutdown() {
         requests.shutdown();
+        transfers.shutdown();
     }
 
-    boolean awaitRequests(long millis) throws InterruptedException {
-        return requests.awaitTermination(millis, TimeUnit.MILLISECONDS);
+    /**
+     * Waits for both pools to finish. Transfers are awaited last: a transfer that ends hands its connection
+     * back to the request pool, which by then refuses it, so the connection closes.
+     */
+    boolean awaitTermination(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        return requests.awaitTermination(millis, TimeUnit.MILLISECONDS)
+                && transfers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
-    /** Stops everything: running transfers are interrupted, parked responses cut. */
-    void shutdownNow() throws InterruptedException {
+    void shutdownNow() {
         requests.shutdownNow();
         transfers.shutdownNow();
-        parked.close();
-        transfers.awaitTermination(1000, TimeUnit.MILLISECONDS);
     }
 
     static ThreadFactory namedThreads(String prefix) {

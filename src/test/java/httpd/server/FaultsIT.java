@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,45 +118,6 @@ class FaultsIT {
                 RawResponse response = client.readResponse();
                 assertThat(response.status()).isEqualTo(200);
                 assertThat(response.body()).isEqualTo(medium);
-            }
-        }
-    }
-
-    @Test
-    void servesAWholeDownloadWhileMoreClientsThanTransferThreadsStopReadingTheirs() throws Exception {
-        TestFiles.sparse(root.resolve("big.bin"), 256L * 1024 * 1024);
-        byte[] content = new byte[4 * 1024 * 1024];
-        new Random(7).nextBytes(content);
-        Files.write(root.resolve("random.bin"), content);
-        List<Socket> stalled = new ArrayList<>();
-        // a send timeout far beyond the hang guard: only the watchdog would free a thread held by a stalled client
-        try (TestServer server = TestServer.start(root, c -> c.withTransferThreads(2)
-                .withTimeouts(c.keepAliveTimeout(), c.headerTimeout(), Duration.ofMinutes(5)))) {
-            for (int i = 0; i < 6; i++) {
-                Socket socket = new Socket("127.0.0.1", server.port());
-                stalled.add(socket);
-                socket.setSoTimeout(20_000);
-                socket.setReceiveBufferSize(16 * 1024);
-                socket.getOutputStream().write(RawClient.get("/big.bin").getBytes(StandardCharsets.US_ASCII));
-                assertThat(new String(socket.getInputStream().readNBytes(15), StandardCharsets.US_ASCII))
-                        .isEqualTo("HTTP/1.1 200 OK"); // the download has begun; it is never read again
-            }
-
-            try (RawClient client = server.connect()) {
-                // a small receive buffer: the response waits for this reader many times on its way
-                client.socket().setReceiveBufferSize(16 * 1024);
-                RawResponse response = client.send(RawClient.get("/random.bin")).readResponse();
-                assertThat(response.status()).isEqualTo(200);
-                assertThat(response.body()).isEqualTo(content);
-                // the connection goes on after a response that waited for its reader
-                assertThat(client.send(RawClient.get("/hello.txt")).readResponse().bodyText()).isEqualTo(HELLO);
-            }
-            for (Socket socket : stalled) {
-                socket.close(); // before the server stops, which would otherwise wait for them
-            }
-        } finally {
-            for (Socket socket : stalled) {
-                socket.close();
             }
         }
     }

@@ -11,16 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The order in which queued connections get a request thread. */
 class RequestQueueTest {
-    private final WorkerPools pools = newPools();
+    private final WorkerPools pools = new WorkerPools(1, 1);
     private final List<String> served = new CopyOnWriteArrayList<>();
-
-    private static WorkerPools newPools() {
-        try {
-            return new WorkerPools(1, 1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @AfterEach
     void stop() throws InterruptedException {
