@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * others are queued it gives the thread back and queues itself behind them ({@link ConnectionInput#readHead}),
  * so idle keep-alive clients and clients that trickle their head cannot starve a fixed pool. A body that may
  * take long to send (over 64 KiB, or a stream) is handed to a transfer thread, and the connection queues for
- * a request thread again once it is sent ({@link WorkerPools}).
+ * a request thread again once it is sent ({@link WorkerPools}). A transfer whose client reads too slowly is
+ * cut when others wait for a transfer thread ({@link SendRateFloor}).
  */
 final class Connection implements Runnable {
     /** A request body up to this size is read and thrown away so that the connection can persist. */
@@ -73,6 +74,10 @@ final class Connection implements Runnable {
     private volatile ResponseWriter writer;
     private int requests;
     private Transfer transfer;
+    /** Whether a body is being sent on a transfer thread: only such a send gives way to waiting transfers. */
+    private volatile boolean transferring;
+    /** The watchdog's record of what the transfers sent; only the watchdog's thread touches it. */
+    private SendMeter meter;
     private final BooleanSupplier othersWaiting;
 
     Connection(long id, Socket socket, HttpServer server) {
@@ -116,7 +121,12 @@ final class Connection implements Runnable {
         try {
             Transfer answer = transfer;
             transfer = null;
-            send(answer.request(), answer.response(), answer.header(), answer.start());
+            transferring = true;
+            try {
+                send(answer.request(), answer.response(), answer.header(), answer.start());
+            } finally {
+                transferring = false;
+            }
             next = answer.afterwards();
             if (next == Next.STAY) {
                 input.expectRequestBy(System.nanoTime() + server.config().keepAliveTimeout().toNanos());
@@ -281,13 +291,14 @@ final class Connection implements Runnable {
     /** Writes the response and logs it. */
     private void send(RequestHead request, Response answer, ConnectionHeader header, long start) throws IOException {
         try (Response response = answer) {
-            long sent = 0;
             try {
-                sent = writer.write(response, sendsBody(request), header);
+                writer.write(response, sendsBody(request), header);
             } finally {
-                server.accessLog().log(client, request, response.status().code(), sent, System.nanoTime() - start);
+                // what went out, also when the client went away or the send was cut
+                server.accessLog().log(client, request, response.status().code(), writer.bodyBytesSent(),
+                        System.nanoTime() - start);
             }
-            traceResponse(sent);
+            traceResponse(writer.bodyBytesSent());
         }
     }
 
@@ -360,6 +371,23 @@ final class Connection implements Runnable {
     boolean isStalled(long now, long nanos) {
         ResponseWriter current = writer;
         return current != null && current.isStalled(now, nanos);
+    }
+
+    /**
+     * On the watchdog's thread, once a tick: counts what the transfer being sent has sent, and says whether it
+     * is to be cut so that its thread goes to a waiting transfer.
+     */
+    boolean givesWay(SendRateFloor floor, boolean transfersWaiting, long now) {
+        ResponseWriter current = writer;
+        if (!transferring || current == null || !current.isWriting()) {
+            return false;
+        }
+        if (meter == null) {
+            meter = new SendMeter(floor.window());
+        }
+        long started = current.startNanos();
+        meter.sample(started, now, current.bodyBytesSent());
+        return floor.givesWay(transfersWaiting, now - started, meter.spanNanos(), meter.bytesInSpan());
     }
 
     /** At shutdown: a connection waiting for a request is closed at once; one mid-response is left to finish. */

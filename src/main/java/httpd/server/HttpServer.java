@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final int ACCEPT_BACKLOG = 1024;
+    /**
+     * How often the watchdog looks at the responses being sent. A transfer waiting behind stalled readers waits
+     * at most about the grace period or the window of {@link SendRateFloor}, whichever is longer, plus one tick.
+     */
+    private static final Duration WATCHDOG_TICK = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final RequestHandler handler;
@@ -81,7 +86,8 @@ public final class HttpServer implements AutoCloseable {
         }
         pools = new WorkerPools(config.threads(), config.transferThreads());
         watchdog = Executors.newSingleThreadScheduledExecutor(WorkerPools.namedThreads("httpd-watchdog-"));
-        watchdog.scheduleWithFixedDelay(this::cutStalledResponses, 1, 1, TimeUnit.SECONDS);
+        watchdog.scheduleWithFixedDelay(this::cutStalledResponses, WATCHDOG_TICK.toMillis(), WATCHDOG_TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
         acceptor = new Thread(this::acceptConnections, "httpd-acceptor");
         acceptor.start();
         log.debug("listening on {} with {} request threads and {} transfer threads", serverSocket.getLocalSocketAddress(),
@@ -164,14 +170,24 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** A client that stopped reading must not keep a thread forever: its response is cut. */
+    /**
+     * A client that stopped reading must not keep a thread forever: its response is cut after the send timeout.
+     * And while every transfer thread is busy and transfers wait for one, those whose clients read under the
+     * floor of {@link SendRateFloor} are cut at once, so that their threads go to the waiting ones. Cutting is
+     * closing the socket: the blocked write fails, its thread is free, and the access log shows what was sent.
+     */
     private void cutStalledResponses() {
         long now = System.nanoTime();
         long limit = config.sendTimeout().toNanos();
+        boolean transfersWaiting = pools.hasWaitingTransfers();
         for (Connection connection : connections) {
             if (connection.isStalled(now, limit)) {
                 log.debug("connection {}: no progress sending for {} s, closing", connection.id(),
                         config.sendTimeout().toSeconds());
+                connection.forceClose();
+            } else if (connection.givesWay(SendRateFloor.DEFAULT, transfersWaiting, now)) {
+                log.debug("connection {}: sending under {} bytes/s while transfers wait for a thread, closing",
+                        connection.id(), SendRateFloor.DEFAULT.minimumBytesPerSecond());
                 connection.forceClose();
             }
         }

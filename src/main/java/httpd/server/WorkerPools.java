@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Bodies that can take long to send (large files, live-reload event streams) leave on a larger transfer
  * pool instead: a slow or stalled client then holds a thread that costs memory, never one that requests need.
+ * That pool starts a thread for each transfer while it has fewer than its maximum, so a transfer normally has
+ * a thread of its own at once; only beyond the maximum do transfers queue, and then the watchdog cuts those
+ * whose clients read too slowly ({@link SendRateFloor}), so the queue moves.
  */
 final class WorkerPools implements ConnectionInput.Buffers {
     /**
@@ -118,6 +121,14 @@ final class WorkerPools implements ConnectionInput.Buffers {
         } catch (RejectedExecutionException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether transfers are queued for a thread, all of them being busy. Each belongs to an open connection, so
+     * {@code --max-connections} bounds them.
+     */
+    boolean hasWaitingTransfers() {
+        return !transfers.getQueue().isEmpty();
     }
 
     /** Whether connections are queued for a request thread; idle ones then give theirs back. */
