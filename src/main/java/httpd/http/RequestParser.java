@@ -237,8 +237,10 @@ public final class RequestParser {
 
     /** RFC 9112 §3.2: exactly one Host in HTTP/1.1, and a Host that is not {@code uri-host [":" port]} is a 400. */
     private static void checkHost(HttpVersion version, Headers headers) throws HttpException {
-        if (version == HttpVersion.HTTP_1_1 && headers.count("Host") != 1) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "HTTP/1.1 request needs exactly one Host header");
+        int hosts = headers.count("Host");
+        if (version == HttpVersion.HTTP_1_1 && hosts != 1) {
+            throw new HttpException(HttpStatus.BAD_REQUEST,
+                    hosts == 0 ? "missing Host header (HTTP/1.1 needs one)" : "more than one Host header");
         }
         for (String host : headers.all("Host")) {
             if (!HostField.isValid(host)) {

@@ -12,6 +12,7 @@ import httpd.server.ConnectionInput.HeadResult;
 import httpd.server.ResponseWriter.ConnectionHeader;
 import java.io.IOException;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * others are queued it gives the thread back and queues itself behind them ({@link ConnectionInput#readHead}),
  * so idle keep-alive clients and clients that trickle their head cannot starve a fixed pool. A body that may
  * take long to send (over 64 KiB, or a stream) is handed to a transfer thread, and the connection queues for
- * a request thread again once it is sent ({@link WorkerPools}).
+ * a request thread again once it is sent ({@link WorkerPools}). A transfer whose client reads too slowly is
+ * cut when others wait for a transfer thread ({@link SendRateFloor}).
  */
 final class Connection implements Runnable {
     /** A request body up to this size is read and thrown away so that the connection can persist. */
@@ -42,14 +44,23 @@ final class Connection implements Runnable {
         /** Queue again for a request thread. */
         REQUEUE,
         /** Send the body on a transfer thread ({@link WorkerPools}), then queue again or close. */
-        TRANSFER
+        TRANSFER,
+        /** Close once the client has had time to read the answer: it may still be sending a body nobody reads. */
+        CLOSE_SOON
     }
+
+    /**
+     * How long a connection whose request body was not read stays half-closed before it closes. Closing a socket
+     * with unread bytes makes TCP reset the connection, and a reset can destroy an answer the client has not read
+     * yet (RFC 9112 §9.6); meanwhile the connection holds no thread.
+     */
+    private static final Duration LINGER = Duration.ofSeconds(2);
 
     /** A body larger than this may take long to send to a slow client, so it goes out on a transfer thread. */
     private static final long INLINE_BODY_BYTES = 64 * 1024;
 
     /** A response whose body leaves on a transfer thread. */
-    private record Transfer(RequestHead request, Response response, ConnectionHeader header, boolean persistent,
+    private record Transfer(RequestHead request, Response response, ConnectionHeader header, Next afterwards,
             long start) {
     }
 
@@ -63,6 +74,10 @@ final class Connection implements Runnable {
     private volatile ResponseWriter writer;
     private int requests;
     private Transfer transfer;
+    /** Whether a body is being sent on a transfer thread: only such a send gives way to waiting transfers. */
+    private volatile boolean transferring;
+    /** The watchdog's record of what the transfers sent; only the watchdog's thread touches it. */
+    private SendMeter meter;
     private final BooleanSupplier othersWaiting;
 
     Connection(long id, Socket socket, HttpServer server) {
@@ -106,8 +121,14 @@ final class Connection implements Runnable {
         try {
             Transfer answer = transfer;
             transfer = null;
-            send(answer.request(), answer.response(), answer.header(), answer.start());
-            if (answer.persistent()) {
+            transferring = true;
+            try {
+                send(answer.request(), answer.response(), answer.header(), answer.start());
+            } finally {
+                transferring = false;
+            }
+            next = answer.afterwards();
+            if (next == Next.STAY) {
                 input.expectRequestBy(System.nanoTime() + server.config().keepAliveTimeout().toNanos());
                 next = Next.REQUEUE;
             }
@@ -123,6 +144,38 @@ final class Connection implements Runnable {
         if (next == Next.REQUEUE && markQueued() && server.requeue(this)) {
             return;
         }
+        if (next == Next.CLOSE_SOON && halfClose() && server.later(this::closeAfterLinger, LINGER)) {
+            return;
+        }
+        end();
+    }
+
+    /** Half-closes: the client sees the end of the answer, and the connection waits for nothing on a thread. */
+    private synchronized boolean halfClose() {
+        if (state == State.CLOSED) {
+            return false;
+        }
+        state = State.IDLE; // nothing left to do: a shutdown may close it at once
+        try {
+            socket.shutdownOutput();
+            return true;
+        } catch (IOException e) {
+            log.debug("connection {}: half-close failed: {}", id, e.toString());
+            return false;
+        }
+    }
+
+    /** After {@link #LINGER}: what the client sent meanwhile is discarded, so the close is a clean one. */
+    private void closeAfterLinger() {
+        try {
+            input.discardReceived(Long.MAX_VALUE);
+        } catch (IOException e) {
+            log.debug("connection {}: discarding before close: {}", id, e.toString());
+        }
+        end();
+    }
+
+    private void end() {
         close();
         if (transfer != null) {
             closeUnsent(transfer.response()); // handed over, never sent: the server is stopping
@@ -172,7 +225,7 @@ final class Connection implements Runnable {
                     return Next.CLOSE;
                 }
                 case TIMED_OUT -> {
-                    sendError(HttpStatus.REQUEST_TIMEOUT, System.nanoTime());
+                    sendError(HttpStatus.REQUEST_TIMEOUT, null, System.nanoTime());
                     return Next.CLOSE;
                 }
                 case COMPLETE -> { }
@@ -191,7 +244,7 @@ final class Connection implements Runnable {
                 request = parser.parse(input);
             } catch (HttpException e) {
                 log.debug("connection {}: bad request: {}", id, e.getMessage());
-                sendError(e.status(), start);
+                sendError(e.status(), e.getMessage(), start);
                 return Next.CLOSE;
             }
             input.headParsed();
@@ -212,7 +265,8 @@ final class Connection implements Runnable {
 
     /** Answers one request, or hands a long body over to a transfer thread. */
     private Next respond(RequestHead request, long start) throws IOException {
-        boolean persistent = request.wantsPersistentConnection() && discardBody(request) && !server.isStopping();
+        boolean bodyGone = discardReceivedBody(request);
+        boolean persistent = request.wantsPersistentConnection() && bodyGone && !server.isStopping();
         Response response = handle(request);
         if (response.body().length() < 0) {
             persistent = false; // a body of unknown length ends when the connection closes
@@ -220,13 +274,14 @@ final class Connection implements Runnable {
         ConnectionHeader connectionHeader = persistent
                 ? request.version() == HttpVersion.HTTP_1_0 ? ConnectionHeader.KEEP_ALIVE : ConnectionHeader.NONE
                 : ConnectionHeader.CLOSE;
+        Next afterwards = persistent ? Next.STAY : bodyGone ? Next.CLOSE : Next.CLOSE_SOON;
         long length = response.body().length();
         if (sendsBody(request) && (length < 0 || length > INLINE_BODY_BYTES)) {
-            transfer = new Transfer(request, response, connectionHeader, persistent, start);
+            transfer = new Transfer(request, response, connectionHeader, afterwards, start);
             return Next.TRANSFER;
         }
         send(request, response, connectionHeader, start);
-        return persistent ? Next.STAY : Next.CLOSE;
+        return afterwards;
     }
 
     private static boolean sendsBody(RequestHead request) {
@@ -236,13 +291,14 @@ final class Connection implements Runnable {
     /** Writes the response and logs it. */
     private void send(RequestHead request, Response answer, ConnectionHeader header, long start) throws IOException {
         try (Response response = answer) {
-            long sent = 0;
             try {
-                sent = writer.write(response, sendsBody(request), header);
+                writer.write(response, sendsBody(request), header);
             } finally {
-                server.accessLog().log(client, request, response.status().code(), sent, System.nanoTime() - start);
+                // what went out, also when the client went away or the send was cut
+                server.accessLog().log(client, request, response.status().code(), writer.bodyBytesSent(),
+                        System.nanoTime() - start);
             }
-            traceResponse(sent);
+            traceResponse(writer.bodyBytesSent());
         }
     }
 
@@ -250,7 +306,7 @@ final class Connection implements Runnable {
         try {
             return server.handler().handle(request);
         } catch (HttpException e) {
-            return ErrorPages.of(e.status());
+            return ErrorPages.of(e.status(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("handler failed on {}", request.requestLine(), e);
             return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
@@ -259,22 +315,30 @@ final class Connection implements Runnable {
 
     /**
      * A static server has no use for a request body, but must not read the next request out of it
-     * (RFC 9112 §6.3). A small body is read and discarded; a large one, or one with a Transfer-Encoding,
-     * closes the connection after the response.
+     * (RFC 9112 §6.3), and must not wait for it either: the answer never depends on it. A body up to 1 MiB
+     * that has already arrived is discarded and the connection goes on. One still on its way, a larger one,
+     * or one with a Transfer-Encoding is never read: the answer says {@code Connection: close}. That is also
+     * the answer to {@code Expect: 100-continue}: the final status at once instead of 100 (RFC 9110 §10.1.1).
+     *
+     * @return whether the connection is free of the body
      */
-    private boolean discardBody(RequestHead request) throws IOException {
+    private boolean discardReceivedBody(RequestHead request) throws IOException {
         if (request.hasTransferEncoding()) {
             return false;
         }
         if (request.contentLength() <= 0) {
             return true;
         }
-        return request.contentLength() <= MAX_DISCARDED_BODY && input.discard(request.contentLength());
+        return request.contentLength() <= MAX_DISCARDED_BODY && input.discardReceived(request.contentLength());
     }
 
-    /** Answers a request that could not be read or parsed; the connection then closes, as its framing is lost. */
-    private void sendError(HttpStatus status, long start) {
-        try (Response response = ErrorPages.of(status)) {
+    /**
+     * Answers a request that could not be read or parsed; the connection then closes, as its framing is lost.
+     *
+     * @param rule which rule of HTTP the request broke, for the page, or null
+     */
+    private void sendError(HttpStatus status, String rule, long start) {
+        try (Response response = ErrorPages.of(status, rule)) {
             long sent = writer.write(response, true, ConnectionHeader.CLOSE);
             server.accessLog().log(client, null, status.code(), sent, System.nanoTime() - start);
             traceResponse(sent);
@@ -316,6 +380,23 @@ final class Connection implements Runnable {
     /** Whether a response is being made or sent: a request has been read and its answer is not out yet. */
     synchronized boolean isBusy() {
         return state == State.BUSY;
+    }
+
+    /**
+     * On the watchdog's thread, once a tick: counts what the transfer being sent has sent, and says whether it
+     * is to be cut so that its thread goes to a waiting transfer.
+     */
+    boolean givesWay(SendRateFloor floor, boolean transfersWaiting, long now) {
+        ResponseWriter current = writer;
+        if (!transferring || current == null || !current.isWriting()) {
+            return false;
+        }
+        if (meter == null) {
+            meter = new SendMeter(floor.window());
+        }
+        long started = current.startNanos();
+        meter.sample(started, now, current.bodyBytesSent());
+        return floor.givesWay(transfersWaiting, now - started, meter.spanNanos(), meter.bytesInSpan());
     }
 
     /** At shutdown: a connection waiting for a request is closed at once; one mid-response is left to finish. */

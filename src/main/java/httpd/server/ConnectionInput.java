@@ -191,31 +191,24 @@ final class ConnectionInput extends InputStream {
     }
 
     /**
-     * Reads and discards exactly {@code count} bytes of a request body, which must arrive within the header
-     * timeout.
+     * Discards up to {@code count} bytes of a request body, but only bytes already received: nothing here
+     * waits for the network, so a client that declares a body and never sends it holds no thread.
      *
-     * @return false when the client closed the connection or was too slow
+     * @return whether the whole body had arrived and is gone
      */
-    boolean discard(long count) throws IOException {
-        long deadline = System.nanoTime() + headerTimeoutNanos;
+    boolean discardReceived(long count) throws IOException {
         long remaining = count;
-        while (remaining > 0) {
-            if (position == limit) {
-                long millis = (deadline - System.nanoTime()) / 1_000_000;
-                try {
-                    if (millis <= 0 || readMore((int) millis) < 0) {
-                        return false;
-                    }
-                } catch (SocketTimeoutException e) {
-                    return false;
-                }
-            }
+        while (true) {
             int skipped = (int) Math.min(remaining, limit - position);
             position += skipped;
             remaining -= skipped;
+            // available() bytes are already here: the read returns at once
+            if (remaining == 0 || in.available() <= 0 || readMore(0) < 0) {
+                break;
+            }
         }
         scanned = position;
-        return true;
+        return remaining == 0;
     }
 
     /** RFC 9112 §2.2: empty lines before a request-line are ignored. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final int ACCEPT_BACKLOG = 1024;
+    /**
+     * How often the watchdog looks at the responses being sent. A transfer waiting behind stalled readers waits
+     * at most about the grace period or the window of {@link SendRateFloor}, whichever is longer, plus one tick.
+     */
+    private static final Duration WATCHDOG_TICK = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final RequestHandler handler;
@@ -80,7 +86,8 @@ public final class HttpServer implements AutoCloseable {
         }
         pools = new WorkerPools(config.threads(), config.transferThreads());
         watchdog = Executors.newSingleThreadScheduledExecutor(WorkerPools.namedThreads("httpd-watchdog-"));
-        watchdog.scheduleWithFixedDelay(this::cutStalledResponses, 1, 1, TimeUnit.SECONDS);
+        watchdog.scheduleWithFixedDelay(this::cutStalledResponses, WATCHDOG_TICK.toMillis(), WATCHDOG_TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
         acceptor = new Thread(this::acceptConnections, "httpd-acceptor");
         acceptor.start();
         log.debug("listening on {} with {} request threads and {} transfer threads", serverSocket.getLocalSocketAddress(),
@@ -137,15 +144,15 @@ public final class HttpServer implements AutoCloseable {
         }
         Connection connection = new Connection(connectionIds.incrementAndGet(), socket, this);
         connections.add(connection);
-        if (!requeue(connection)) {
+        if (!pools.serveNew(connection)) {
             connections.remove(connection);
             rejectBusy(socket);
         }
     }
 
-    /** Hands a connection to the request threads: a new one, or one that gave its thread back. */
+    /** Hands a connection that gave its thread back (or finished a transfer) to the request threads again. */
     boolean requeue(Connection connection) {
-        return pools.serve(connection);
+        return pools.serveAgain(connection);
     }
 
     /** The threads that run connections, for a {@link Connection} to yield, requeue and hand over on. */
@@ -153,14 +160,34 @@ public final class HttpServer implements AutoCloseable {
         return pools;
     }
 
-    /** A client that stopped reading must not keep a thread forever: its response is cut. */
+    /** Runs a short task after {@code delay} on the watchdog's thread; false once the server is stopping. */
+    boolean later(Runnable task, Duration delay) {
+        try {
+            watchdog.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A client that stopped reading must not keep a thread forever: its response is cut after the send timeout.
+     * And while every transfer thread is busy and transfers wait for one, those whose clients read under the
+     * floor of {@link SendRateFloor} are cut at once, so that their threads go to the waiting ones. Cutting is
+     * closing the socket: the blocked write fails, its thread is free, and the access log shows what was sent.
+     */
     private void cutStalledResponses() {
         long now = System.nanoTime();
         long limit = config.sendTimeout().toNanos();
+        boolean transfersWaiting = pools.hasWaitingTransfers();
         for (Connection connection : connections) {
             if (connection.isStalled(now, limit)) {
                 log.debug("connection {}: no progress sending for {} s, closing", connection.id(),
                         config.sendTimeout().toSeconds());
+                connection.forceClose();
+            } else if (connection.givesWay(SendRateFloor.DEFAULT, transfersWaiting, now)) {
+                log.debug("connection {}: sending under {} bytes/s while transfers wait for a thread, closing",
+                        connection.id(), SendRateFloor.DEFAULT.minimumBytesPerSecond());
                 connection.forceClose();
             }
         }
@@ -203,8 +230,9 @@ public final class HttpServer implements AutoCloseable {
             if (pools != null) {
                 pools.shutdown();
                 if (!pools.awaitTermination(grace.toMillis())) {
-                    log.warn("shutdown grace period of {} s passed: closing {} connections", grace.toSeconds(),
-                            connections.size());
+                    int open = connections.size();
+                    log.warn("shutdown grace period of {} s passed: closing {} connection{}", grace.toSeconds(), open,
+                            open == 1 ? "" : "s");
                     connections.forEach(Connection::forceClose);
                     pools.shutdownNow();
                     pools.awaitTermination(1000);
@@ -216,6 +244,8 @@ public final class HttpServer implements AutoCloseable {
             if (watchdog != null) {
                 watchdog.shutdownNow();
             }
+            connections.forEach(Connection::forceClose); // those waiting to close after a linger
+
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

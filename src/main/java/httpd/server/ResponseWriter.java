@@ -24,8 +24,13 @@ final class ResponseWriter {
     private final String serverName;
     private final List<HeaderField> extraHeaders;
     private final PerSecondText date;
-    /** sendfile is asked for this much at a time, so a stalled client shows as a lack of progress. */
-    private static final long TRANSFER_CHUNK = 256 * 1024;
+    /**
+     * sendfile is asked for this much at a time: a blocking call returns only once it has sent it all, so this is
+     * the grain at which the watchdog sees a download's progress. At 128 KiB a client reading at 26 KiB/s or
+     * more completes a chunk in every window of {@link SendRateFloor}, which is over its floor, so it is never
+     * cut; smaller chunks would only cost more system calls.
+     */
+    private static final long TRANSFER_CHUNK = 128 * 1024;
     /** The response head being written, as bytes: built in place, no String on the way. */
     private byte[] head = new byte[512];
     private int headLength;
@@ -33,7 +38,10 @@ final class ResponseWriter {
     /** Head and body for one gathering write, reused: a response makes no garbage on its way out. */
     private final ByteBuffer[] headAndBody = new ByteBuffer[2];
     private volatile boolean writing;
+    private volatile long startNanos;
     private volatile long lastProgressNanos;
+    /** Written only by the thread writing the response; read by the watchdog and for the access log. */
+    private volatile long bodyBytesSent;
 
     /**
      * @param extraHeaders headers added to every response (from {@code --header}); each one replaces a
@@ -58,10 +66,14 @@ final class ResponseWriter {
      * @param withBody false for HEAD: the same head, no body
      * @return the number of body bytes sent
      * @throws IOException when the client went away, or the file shrank while it was being sent (the
-     *                     connection must then close, so the client never takes a short body as whole)
+     *                     connection must then close, so the client never takes a short body as whole);
+     *                     {@link #bodyBytesSent} then tells how much did go out
      */
     long write(Response response, boolean withBody, ConnectionHeader connection) throws IOException {
-        lastProgressNanos = System.nanoTime();
+        bodyBytesSent = 0;
+        long now = System.nanoTime();
+        startNanos = now;
+        lastProgressNanos = now;
         writing = true;
         try {
             return writeResponse(response, withBody, connection);
@@ -75,6 +87,21 @@ final class ResponseWriter {
         return writing && now - lastProgressNanos > nanos;
     }
 
+    /** Whether a response is being written (an event stream waiting for its next event is not). */
+    boolean isWriting() {
+        return writing;
+    }
+
+    /** When the response being written, or the last one, started. */
+    long startNanos() {
+        return startNanos;
+    }
+
+    /** The body bytes of the response being written, or the last one, that went out so far. */
+    long bodyBytesSent() {
+        return bodyBytesSent;
+    }
+
     private long writeResponse(Response response, boolean withBody, ConnectionHeader connection) throws IOException {
         Body body = response.body();
         boolean hasContent = !response.status().forbidsContent();
@@ -86,7 +113,8 @@ final class ResponseWriter {
         if (body instanceof Body.Stream stream) {
             writeFully(headBytes);
             writing = false; // a stream waits for events between writes; that is not a stall
-            return stream.source().writeTo(channel);
+            bodyBytesSent = stream.source().writeTo(channel);
+            return bodyBytesSent;
         }
         if (body instanceof Body.Bytes bytes) {
             writeFully(headBytes, ByteBuffer.wrap(bytes.bytes()));
@@ -103,9 +131,9 @@ final class ResponseWriter {
 
     private void writeBody(Body body) throws IOException {
         if (body instanceof Body.Bytes bytes) {
-            writeFully(ByteBuffer.wrap(bytes.bytes()));
+            writeBodyFully(ByteBuffer.wrap(bytes.bytes()));
         } else if (body instanceof Body.Buffer buffer) {
-            writeFully(buffer.buffer().duplicate());
+            writeBodyFully(buffer.buffer().duplicate());
         } else if (body instanceof Body.FileRegion region) {
             transferFile(region);
         } else if (body instanceof Body.Parts parts) {
@@ -218,34 +246,43 @@ final class ResponseWriter {
                 throw new TruncatedFileException();
             }
             position += sent;
-            lastProgressNanos = System.nanoTime();
+            progressed(sent);
         }
     }
 
-    private void writeFully(ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
-            lastProgressNanos = System.nanoTime();
+    /** Writes a head without a body. */
+    private void writeFully(ByteBuffer head) throws IOException {
+        while (head.hasRemaining()) {
+            channel.write(head);
+            progressed(0);
         }
     }
 
+    private void writeBodyFully(ByteBuffer body) throws IOException {
+        while (body.hasRemaining()) {
+            progressed(channel.write(body));
+        }
+    }
+
+    /** Writes a head and a body together, in as few writes as the socket allows. */
     private void writeFully(ByteBuffer head, ByteBuffer body) throws IOException {
         headAndBody[0] = head;
         headAndBody[1] = body;
         try {
-            writeFully(headAndBody);
+            int bodyStart = body.position();
+            while (body.hasRemaining()) {
+                channel.write(headAndBody);
+                progressed(body.position() - bodyStart - bodyBytesSent);
+            }
         } finally {
             headAndBody[0] = null;
             headAndBody[1] = null;
         }
     }
 
-    private void writeFully(ByteBuffer... buffers) throws IOException {
-        ByteBuffer last = buffers[buffers.length - 1];
-        while (last.hasRemaining()) {
-            channel.write(buffers);
-            lastProgressNanos = System.nanoTime();
-        }
+    private void progressed(long bodyBytes) {
+        bodyBytesSent += bodyBytes; // only this thread writes it
+        lastProgressNanos = System.nanoTime();
     }
 
     /** The file got shorter than the Content-Length already promised. */

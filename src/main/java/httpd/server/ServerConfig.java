@@ -64,7 +64,11 @@ public record ServerConfig(
 
     /** Two request threads per core, at least 4: enough to keep the cores busy, few enough to rarely switch. */
     public static final int DEFAULT_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-    public static final int DEFAULT_TRANSFER_THREADS = 64;
+    /**
+     * Enough that a download normally has a thread of its own at once, however slow its client; the pool starts
+     * them only as needed, and one blocked in a write keeps little of its stack resident (see README).
+     */
+    public static final int DEFAULT_TRANSFER_THREADS = 512;
     public static final int DEFAULT_MAX_CONNECTIONS = 4096;
 
     /** Defaults for everything but the address, port and root; tests and the CLI start from here. */

@@ -1,12 +1,14 @@
 package httpd.server;
 
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Comparator;
 import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The two bounded pools that run connections: a fixed one for requests, one of at most N threads for transfers.
@@ -19,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Bodies that can take long to send (large files, live-reload event streams) leave on a larger transfer
  * pool instead: a slow or stalled client then holds a thread that costs memory, never one that requests need.
+ * That pool starts a thread for each transfer while it has fewer than its maximum, so a transfer normally has
+ * a thread of its own at once; only beyond the maximum do transfers queue, and then the watchdog cuts those
+ * whose clients read too slowly ({@link SendRateFloor}), so the queue moves.
  */
 final class WorkerPools implements ConnectionInput.Buffers {
     /**
@@ -30,6 +35,7 @@ final class WorkerPools implements ConnectionInput.Buffers {
 
     private final ThreadPoolExecutor requests;
     private final ThreadPoolExecutor transfers;
+    private final AtomicLong tickets = new AtomicLong();
     private final ThreadLocal<int[]> emptyYields = ThreadLocal.withInitial(() -> new int[1]);
     /** Each thread's spare input buffer, lent to the connection it serves while that one holds bytes. */
     private final ThreadLocal<byte[]> spareBuffers = new ThreadLocal<>();
@@ -37,7 +43,8 @@ final class WorkerPools implements ConnectionInput.Buffers {
     WorkerPools(int requestThreads, int transferThreads) {
         // Connections queue for a thread without bound here: their number is capped at accept instead.
         requests = new ThreadPoolExecutor(requestThreads, requestThreads, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), namedThreads("httpd-worker-"));
+                new PriorityBlockingQueue<>(64, Comparator.comparingLong(WorkerPools::placeInQueue)),
+                namedThreads("httpd-worker-"));
         transfers = startingThreadsOnlyWhenNoneIsIdle(transferThreads, namedThreads("httpd-transfer-"));
     }
 
@@ -73,9 +80,33 @@ final class WorkerPools implements ConnectionInput.Buffers {
         }
     }
 
-    /** Queues a connection for a request thread: a new one, or one that gave its thread back. */
-    boolean serve(Runnable connection) {
-        return submit(requests, connection);
+    /**
+     * A connection's turn in the queue for a request thread. New connections go ahead of those that gave their
+     * thread back, first come first served within each lane: a new client has usually sent its request already,
+     * a connection that yielded usually has not. In a single queue a new client would wait for a look at every
+     * idle connection before it, up to a millisecond each.
+     */
+    private record Turn(Runnable connection, long place) implements Runnable {
+        @Override
+        public void run() {
+            connection.run();
+        }
+    }
+
+    private static final long LANE_OF_RETURNING = 1L << 62;
+
+    private static long placeInQueue(Runnable task) {
+        return task instanceof Turn turn ? turn.place() : 0;
+    }
+
+    /** Queues a connection new from accept for a request thread, ahead of those that gave their thread back. */
+    boolean serveNew(Runnable connection) {
+        return submit(requests, new Turn(connection, tickets.incrementAndGet()));
+    }
+
+    /** Queues a connection that gave its thread back (or finished a transfer) behind all others. */
+    boolean serveAgain(Runnable connection) {
+        return submit(requests, new Turn(connection, LANE_OF_RETURNING + tickets.incrementAndGet()));
     }
 
     /** Queues the sending of a long body on the transfer pool. */
@@ -90,6 +121,14 @@ final class WorkerPools implements ConnectionInput.Buffers {
         } catch (RejectedExecutionException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether transfers are queued for a thread, all of them being busy. Each belongs to an open connection, so
+     * {@code --max-connections} bounds them.
+     */
+    boolean hasWaitingTransfers() {
+        return !transfers.getQueue().isEmpty();
     }
 
     /** Whether connections are queued for a request thread; idle ones then give theirs back. */

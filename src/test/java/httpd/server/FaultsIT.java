@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +122,65 @@ class FaultsIT {
                 assertThat(response.body()).isEqualTo(medium);
             }
         }
+    }
+
+    @Test
+    void servesAWholeDownloadWhileMoreClientsThanTransferThreadsStopReadingTheirs() throws Exception {
+        long bigSize = 256L * 1024 * 1024;
+        TestFiles.sparse(root.resolve("big.bin"), bigSize);
+        byte[] content = new byte[4 * 1024 * 1024];
+        new Random(7).nextBytes(content);
+        Files.write(root.resolve("random.bin"), content);
+        List<Socket> stalled = new ArrayList<>();
+        // a send timeout far beyond the hang guard: only the rate floor can free a thread held by a stalled client
+        try (TestServer server = TestServer.start(root, c -> c.withTransferThreads(2)
+                .withTimeouts(c.keepAliveTimeout(), c.headerTimeout(), Duration.ofMinutes(5)))) {
+            for (int i = 0; i < 4; i++) {
+                Socket socket = new Socket("127.0.0.1", server.port());
+                stalled.add(socket);
+                socket.setSoTimeout(60_000);
+                socket.setReceiveBufferSize(16 * 1024);
+                socket.getOutputStream().write(RawClient.get("/big.bin").getBytes(StandardCharsets.US_ASCII));
+                if (i < 2) {
+                    assertThat(new String(socket.getInputStream().readNBytes(15), StandardCharsets.US_ASCII))
+                            .isEqualTo("HTTP/1.1 200 OK"); // it holds a transfer thread now, and never reads again
+                }
+            }
+
+            try (RawClient client = server.connect()) {
+                client.socket().setSoTimeout(60_000);
+                RawResponse response = client.send(RawClient.get("/random.bin")).readResponse();
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.body()).isEqualTo(content);
+                assertThat(client.send(RawClient.get("/hello.txt")).readResponse().bodyText()).isEqualTo(HELLO);
+            }
+            // the two that held the threads while others waited were cut: the rest of their download never comes
+            for (Socket holder : stalled.subList(0, 2)) {
+                assertThat(readUntilClosedByServer(holder)).isLessThan(bigSize);
+            }
+            for (Socket socket : stalled) {
+                socket.close(); // before the server stops, which would otherwise wait for those still sending
+            }
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    /** The bytes that still arrive before the server closes or resets the connection; a timeout is a hang. */
+    private static long readUntilClosedByServer(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                total += n;
+            }
+        } catch (SocketException reset) {
+            // closed by the server with bytes unsent: a reset, which is as much an end as EOF
+        }
+        return total;
     }
 
     @Test

@@ -46,14 +46,19 @@ class ProtocolIT {
     }
 
     /** The built-in page for a status (its wording is ErrorPagesTest's business; here it is the framing). */
-    private static String errorPage(int code, String reason) {
+    private static String errorPage(int code, String reason, String rule) {
         HttpStatus status = Arrays.stream(HttpStatus.values()).filter(s -> s.code() == code).findFirst().orElseThrow();
         assertThat(status.reason()).isEqualTo(reason);
-        return new String(((Body.Bytes) ErrorPages.of(status).body()).bytes(), StandardCharsets.UTF_8);
+        return new String(((Body.Bytes) ErrorPages.of(status, rule).body()).bytes(), StandardCharsets.UTF_8);
     }
 
     private static String errorResponse(int code, String reason, String extraHeaders, boolean close) {
-        String body = errorPage(code, reason);
+        return errorResponse(code, reason, null, extraHeaders, close);
+    }
+
+    /** @param rule the rule of HTTP the page says the request broke, or null */
+    private static String errorResponse(int code, String reason, String rule, String extraHeaders, boolean close) {
+        String body = errorPage(code, reason, rule);
         return "HTTP/1.1 " + code + " " + reason + "\r\n"
                 + "Date: " + TestServer.DATE + "\r\n"
                 + "Server: " + TestServer.SERVER + "\r\n"
@@ -206,7 +211,8 @@ class ProtocolIT {
             RawResponse next = client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
 
             String allow = code == 405 ? "Allow: GET, HEAD, OPTIONS\r\n" : "";
-            assertThat(refused.text()).isEqualTo(errorResponse(code, reason, allow, false));
+            String rule = code == 501 ? "unknown method" : null;
+            assertThat(refused.text()).isEqualTo(errorResponse(code, reason, rule, allow, false));
             assertThat(next.bodyText()).isEqualTo(HELLO);
         }
     }
@@ -220,6 +226,22 @@ class ProtocolIT {
 
             assertThat(client.readResponse().status()).isEqualTo(405);
             assertThat(client.readResponse().bodyText()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
+    void answersExpect100ContinueWithTheFinalStatusAtOnceAndNeverReadsTheBodyAsARequest() {
+        // a header timeout far beyond the hang guard: waiting for the body would fail this test
+        try (TestServer patient = TestServer.start(root,
+                c -> c.withTimeouts(c.keepAliveTimeout(), Duration.ofMinutes(5), c.sendTimeout()));
+                RawClient client = patient.connect()) {
+            RawResponse response = client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: 35\r\n\r\n").readResponse();
+            // the client sends its body anyway, and it looks like a request
+            client.send("GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n");
+
+            assertThat(response.text()).isEqualTo(HELLO_HEAD + "Connection: close\r\n\r\n" + HELLO);
+            assertThat(client.isClosedByServer()).isTrue();
         }
     }
 
@@ -249,49 +271,73 @@ class ProtocolIT {
 
     static Stream<Arguments> badRequests() {
         return Stream.of(
-                Arguments.of("no Host", "GET / HTTP/1.1\r\n\r\n", 400, "Bad Request"),
-                Arguments.of("two Hosts", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, "Bad Request"),
-                Arguments.of("space before colon", "GET / HTTP/1.1\r\nHost : x\r\n\r\n", 400, "Bad Request"),
-                Arguments.of("obs-fold", "GET / HTTP/1.1\r\nHost: x\r\nX: a\r\n b\r\n\r\n", 400, "Bad Request"),
-                Arguments.of("bare CR", "GET / HTTP/1.1\r\nHost: x\rX: y\r\n\r\n", 400, "Bad Request"),
-                Arguments.of("control byte", "GET / HTTP/1.1\r\nHost: x\r\nX: \u001b[2J\r\n\r\n", 400, "Bad Request"),
+                Arguments.of("no Host", "GET / HTTP/1.1\r\n\r\n", 400, "Bad Request",
+                        "missing Host header (HTTP/1.1 needs one)"),
+                Arguments.of("two Hosts", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, "Bad Request",
+                        "more than one Host header"),
+                Arguments.of("space before colon", "GET / HTTP/1.1\r\nHost : x\r\n\r\n", 400, "Bad Request",
+                        "header field name is not a token"),
+                Arguments.of("obs-fold", "GET / HTTP/1.1\r\nHost: x\r\nX: a\r\n b\r\n\r\n", 400, "Bad Request",
+                        "obsolete line folding"),
+                Arguments.of("bare CR", "GET / HTTP/1.1\r\nHost: x\rX: y\r\n\r\n", 400, "Bad Request",
+                        "bare CR in request head"),
+                Arguments.of("control byte", "GET / HTTP/1.1\r\nHost: x\r\nX: \u001b[2J\r\n\r\n", 400, "Bad Request",
+                        "control character in header field value"),
                 Arguments.of("garbage", "\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u0001\u00fc\u0003\u0003\r\n\r\n", 400,
-                        "Bad Request"),
+                        "Bad Request",
+                        "malformed request line"),
                 Arguments.of("CL with TE", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n",
-                        400, "Bad Request"),
+                        400, "Bad Request",
+                        "both Content-Length and Transfer-Encoding"),
                 Arguments.of("TE gzip", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501,
-                        "Not Implemented"),
+                        "Not Implemented",
+                        "transfer coding not implemented"),
                 Arguments.of("TE xchunked", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n", 501,
-                        "Not Implemented"),
+                        "Not Implemented",
+                        "transfer coding not implemented"),
                 Arguments.of("TE chunked not last", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n",
-                        400, "Bad Request"),
-                Arguments.of("Host with a space", "GET / HTTP/1.1\r\nHost: a b\r\n\r\n", 400, "Bad Request"),
-                Arguments.of("Host with a slash", "GET / HTTP/1.1\r\nHost: a/b\r\n\r\n", 400, "Bad Request"),
+                        400, "Bad Request",
+                        "chunked is not the final transfer coding"),
+                Arguments.of("Host with a space", "GET / HTTP/1.1\r\nHost: a b\r\n\r\n", 400, "Bad Request",
+                        "Host is not a host with an optional port"),
+                Arguments.of("Host with a slash", "GET / HTTP/1.1\r\nHost: a/b\r\n\r\n", 400, "Bad Request",
+                        "Host is not a host with an optional port"),
                 Arguments.of("two Content-Lengths", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
-                        400, "Bad Request"),
-                Arguments.of("NUL in path", "GET /hello.txt%00.html HTTP/1.1\r\nHost: x\r\n\r\n", 400, "Bad Request"),
-                Arguments.of("bad percent", "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", 400, "Bad Request"),
-                Arguments.of("asterisk with GET", "GET * HTTP/1.1\r\nHost: x\r\n\r\n", 400, "Bad Request"),
-                Arguments.of("authority-form", "GET example.com:80 HTTP/1.1\r\nHost: x\r\n\r\n", 400, "Bad Request"),
+                        400, "Bad Request",
+                        "conflicting Content-Length values"),
+                Arguments.of("NUL in path", "GET /hello.txt%00.html HTTP/1.1\r\nHost: x\r\n\r\n", 400, "Bad Request",
+                        "control character in path"),
+                Arguments.of("bad percent", "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", 400, "Bad Request",
+                        "invalid percent-encoding"),
+                Arguments.of("asterisk with GET", "GET * HTTP/1.1\r\nHost: x\r\n\r\n", 400, "Bad Request",
+                        "* is only for OPTIONS"),
+                Arguments.of("authority-form", "GET example.com:80 HTTP/1.1\r\nHost: x\r\n\r\n", 400, "Bad Request",
+                        "unsupported request-target form"),
                 Arguments.of("long request line", "GET /" + "a".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414,
-                        "URI Too Long"),
+                        "URI Too Long",
+                        "request line too long"),
                 Arguments.of("101 headers", "GET / HTTP/1.1\r\nHost: x\r\n" + "X: 1\r\n".repeat(100) + "\r\n", 431,
-                        "Request Header Fields Too Large"),
+                        "Request Header Fields Too Large",
+                        "too many header fields"),
                 Arguments.of("huge header", "GET / HTTP/1.1\r\nHost: x\r\nX: " + "a".repeat(70_000) + "\r\n\r\n", 431,
-                        "Request Header Fields Too Large"),
-                Arguments.of("HTTP/2.0", "GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505, "HTTP Version Not Supported"),
-                Arguments.of("HTTP/3", "GET / HTTP/3.0\r\nHost: x\r\n\r\n", 505, "HTTP Version Not Supported"));
+                        "Request Header Fields Too Large",
+                        "header section too large"),
+                Arguments.of("HTTP/2.0", "GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505, "HTTP Version Not Supported",
+                        "only HTTP/1.0 and HTTP/1.1 are supported"),
+                Arguments.of("HTTP/3", "GET / HTTP/3.0\r\nHost: x\r\n\r\n", 505, "HTTP Version Not Supported",
+                        "only HTTP/1.0 and HTTP/1.1 are supported"));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource("badRequests")
-    void answersABadRequestWithItsStatusAndKeepsServingOthers(String name, String raw, int code, String reason) {
+    void answersABadRequestWithItsStatusAndKeepsServingOthers(String name, String raw, int code, String reason,
+            String rule) {
         try (RawClient client = server.connect()) {
             RawResponse response = client.send(raw).readResponse();
 
             boolean framingLost = code != 400 || !name.contains("path") && !name.contains("percent")
                     && !name.contains("asterisk") && !name.contains("authority");
-            assertThat(response.text()).isEqualTo(errorResponse(code, reason, "", framingLost));
+            assertThat(response.text()).isEqualTo(errorResponse(code, reason, rule, "", framingLost));
         }
         try (RawClient other = server.connect()) {
             assertThat(other.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().bodyText())

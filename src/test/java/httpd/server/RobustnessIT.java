@@ -122,6 +122,32 @@ class RobustnessIT {
     }
 
     @Test
+    void answersRequestsWhoseDeclaredBodyNeverComesAndServesAFifthClientOnFourThreads() {
+        // a header timeout far beyond the hang guard: a thread waiting for a body would fail this test
+        try (TestServer server = TestServer.start(root,
+                c -> c.withThreads(4).withTimeouts(c.keepAliveTimeout(), Duration.ofMinutes(5), c.sendTimeout()))) {
+            List<RawClient> stalled = new ArrayList<>();
+            try {
+                for (String method : List.of("GET", "POST", "GET", "POST")) {
+                    stalled.add(server.connect().send(method + " /hello.txt HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n"));
+                }
+
+                try (RawClient fifth = server.connect()) {
+                    assertThat(fifth.send(RawClient.get("/hello.txt")).readResponse().bodyText()).isEqualTo(HELLO);
+                }
+                for (RawClient client : stalled) {
+                    RawResponse response = client.readResponse();
+                    assertThat(response.status()).isIn(200, 405);
+                    assertThat(response.header("Connection")).isEqualTo("close");
+                    assertThat(client.isClosedByServer()).isTrue();
+                }
+            } finally {
+                stalled.forEach(RawClient::close);
+            }
+        }
+    }
+
+    @Test
     void neverReadsASmuggledRequestOutOfAChunkedBody() {
         try (TestServer server = TestServer.start(root); RawClient client = server.connect()) {
             client.send("POST /hello.txt HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
