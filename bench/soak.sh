@@ -1,12 +1,26 @@
 #!/usr/bin/env bash
 # Soak test: starts httpd (-Xmx64m, access log on) on a loopback port, runs a bounded mixed load with wrk for
 # the given number of minutes while idle, trickling (slowloris) and slow-reading clients hold connections,
-# and prints requests served, errors by kind and the server's resident memory every 30 s, then a summary.
+# and prints requests served, errors by kind, the server's resident memory (and the Java heap's part of it) and
+# thread count every 30 s, then a summary with the slope of resident memory over the last half of the run.
 #
-#   bench/soak.sh [MINUTES] [THREADS]      defaults: 10 minutes, httpd's default pool (2 per core, at least 4)
+#   bench/soak.sh [--jvm 'FLAGS'] [--nmt] [MINUTES] [THREADS]
+#       defaults: 10 minutes, httpd's default pool (2 per core, at least 4)
+#       --jvm   extra JVM flags, before -jar (e.g. '-XX:MaxDirectMemorySize=16m')
+#       --nmt   Native Memory Tracking (summary): a baseline after the first slice, what changed at the end
 #
 # Everything runs on 127.0.0.1 and stops by itself. wrk comes from Debian's packages (installed when missing).
 set -euo pipefail
+JVM_FLAGS=()
+NMT=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --jvm) read -r -a extra <<< "${2:?--jvm needs flags}"; JVM_FLAGS+=("${extra[@]}"); shift 2 ;;
+    --nmt) NMT=1; JVM_FLAGS+=(-XX:NativeMemoryTracking=summary); shift ;;
+    --*) echo "soak: unknown option $1" >&2; exit 2 ;;
+    *) break ;;
+  esac
+done
 MINUTES=${1:-10}
 THREADS=${2:-}
 SLICE=30
@@ -43,7 +57,7 @@ request = function()
 end
 LUA
 
-java -Xmx64m -jar target/httpd.jar --port 0 --root "$site" ${THREADS:+--threads "$THREADS"} > "$work/stdout.log" 2> "$work/stderr.log" &
+java -Xmx64m ${JVM_FLAGS[@]+"${JVM_FLAGS[@]}"} -jar target/httpd.jar --port 0 --root "$site" ${THREADS:+--threads "$THREADS"} > "$work/stdout.log" 2> "$work/stderr.log" &
 server=$!
 pids=()
 cleanup() {
@@ -61,7 +75,15 @@ for _ in $(seq 1 100); do
 done
 [ -n "${port:-}" ] || { echo "soak: httpd did not start"; cat "$work/stderr.log"; exit 1; }
 end=$(( $(date +%s) + MINUTES * 60 ))
-echo "soak: httpd pid $server on port $port, ${THREADS:-default} threads, -Xmx64m, $MINUTES min"
+# The Java heap's addresses, so that its resident part can be told from the rest (native memory)
+read -r heap_low heap_high < <(jcmd "$server" GC.heap_info 2>/dev/null \
+  | sed -n 's/.*\[0x\([0-9a-f]*\), 0x\([0-9a-f]*\)).*/\1 \2/p'; echo "0 0")
+heap_rss() {
+  awk -v low="$heap_low" -v high="$heap_high" 'function hex(a) { return substr("0000000000000000", length(a) + 1) a }
+    /^[0-9a-f]+-[0-9a-f]+ / { split($1, range, "-"); inside = hex(range[1]) >= hex(low) && hex(range[2]) <= hex(high) }
+    inside && $1 == "Rss:" { kib += $2 } END { print kib + 0 }' "/proc/$server/smaps" 2>/dev/null || echo 0
+}
+echo "soak: httpd pid $server on port $port, ${THREADS:-default} threads, -Xmx64m ${JVM_FLAGS[*]+${JVM_FLAGS[*]}}, $MINUTES min"
 
 # 100 idle connections that never send a byte, reopened when the server closes them
 idle() {
@@ -99,7 +121,7 @@ slow_reader & pids+=($!)
 
 total=0; errors_connect=0; errors_read=0; errors_write=0; errors_timeout=0; errors_status=0
 rss_first=""; rss_last=""
-printf '%-6s %10s %9s %8s %6s %6s %7s %8s %9s %10s\n' time requests req/s p99 conn read write timeout non-2xx rss_kib
+printf '%-6s %10s %9s %8s %6s %6s %7s %8s %9s %10s %9s %7s\n' time requests req/s p99 conn read write timeout non-2xx rss_kib heap_kib threads
 elapsed=0
 while [ "$(date +%s)" -lt "$end" ]; do
   left=$(( end - $(date +%s) ))
@@ -113,18 +135,38 @@ while [ "$(date +%s)" -lt "$end" ]; do
   read -r c r w t < <(echo "$out" | sed -n 's/.*Socket errors: connect \([0-9]*\), read \([0-9]*\), write \([0-9]*\), timeout \([0-9]*\).*/\1 \2 \3 \4/p'; echo "0 0 0 0")
   n=$(echo "$out" | sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p'); n=${n:-0}
   rss=$(awk '/VmRSS/{print $2}' "/proc/$server/status" 2>/dev/null || echo "?")
+  threads=$(awk '/^Threads/{print $2}' "/proc/$server/status" 2>/dev/null || echo "?")
   rss_first=${rss_first:-$rss}; rss_last=$rss
+  heap=$(heap_rss)
+  echo "$elapsed $rss $heap" >> "$work/rss.txt"
+  if [ -n "$NMT" ] && [ "$elapsed" -eq "$d" ]; then jcmd "$server" VM.native_memory baseline >/dev/null; fi
   total=$(( total + ${reqs:-0} ))
   errors_connect=$(( errors_connect + c )); errors_read=$(( errors_read + r ))
   errors_write=$(( errors_write + w )); errors_timeout=$(( errors_timeout + t )); errors_status=$(( errors_status + n ))
-  printf '%-6s %10s %9s %8s %6s %6s %7s %8s %9s %10s\n' "${elapsed}s" "${reqs:-0}" "${rps:-0}" "${p99:-?}" "$c" "$r" "$w" "$t" "$n" "$rss"
+  printf '%-6s %10s %9s %8s %6s %6s %7s %8s %9s %10s %9s %7s\n' "${elapsed}s" "${reqs:-0}" "${rps:-0}" "${p99:-?}" "$c" "$r" "$w" "$t" "$n" "$rss" "$heap" "$threads"
 done
 
+if [ -n "$NMT" ]; then
+  echo
+  echo "native memory that changed since the first slice (jcmd VM.native_memory summary.diff, committed KiB):"
+  jcmd "$server" VM.native_memory summary.diff scale=KB \
+    | awk '/^(Total|-)/ && /committed=[0-9]+KB [+-]/ { sub(/^- */, ""); print "  " $0 }'
+fi
+# The slope over the second half of the run, by least squares over the samples, in MiB per 10 minutes, of
+# resident memory (column 2) or of resident memory outside the Java heap (column 2 minus column 3)
+slope() {
+  awk -v half=$(( elapsed / 2 )) -v heap="$1" '$1 >= half && $2 ~ /^[0-9]+$/ { v = $2 - heap * $3
+      n++; x += $1; y += v; xx += $1 * $1; xy += $1 * v }
+    END { d = n * xx - x * x; if (n < 3 || d == 0) print "?"; else printf "%+.1f", (n * xy - x * y) / d * 600 / 1024 }' \
+    "$work/rss.txt"
+}
 peak=$(awk '/VmHWM/{print $2}' "/proc/$server/status" 2>/dev/null || echo "?")
 alive=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/small.html" || true)
 slowloris_cut=$(grep -c '"-" 408 ' "$work/stdout.log" || true)
 echo
 echo "summary: $MINUTES min, $total requests, errors: connect $errors_connect, read $errors_read, write $errors_write,"\
 " timeout $errors_timeout, non-2xx/3xx $errors_status"
-echo "summary: rss first ${rss_first} KiB, last ${rss_last} KiB, peak ${peak} KiB; slowloris heads cut with 408: $slowloris_cut;"\
-" server still answering: $alive; server errors logged: $(grep -c ERROR "$work/stderr.log" || true)"
+echo "summary: rss first ${rss_first} KiB, last ${rss_last} KiB (the Java heap ${heap:-?} KiB of it), peak ${peak} KiB"
+echo "summary: slowloris heads cut with 408: $slowloris_cut; server still answering: $alive;"\
+" server errors logged: $(grep -c ERROR "$work/stderr.log" || true)"
+echo "summary: slope over the last half: resident $(slope 0) MiB per 10 min, outside the Java heap $(slope 1) MiB per 10 min"
