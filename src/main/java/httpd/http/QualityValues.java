@@ -14,17 +14,41 @@ public final class QualityValues {
     public static double weightOf(String element) {
         String[] parameters = element.split(";");
         for (int i = 1; i < parameters.length; i++) {
-            String parameter = parameters[i].trim().toLowerCase(Locale.ROOT);
-            if (parameter.startsWith("q=")) {
-                try {
-                    double weight = Double.parseDouble(parameter.substring(2).trim());
-                    return weight >= 0 && weight <= 1 ? weight : 0;
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
+            String parameter = parameters[i];
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).trim().equalsIgnoreCase("q")) {
+                return qvalue(parameter.substring(equals + 1).trim());
             }
         }
         return 1;
+    }
+
+    /**
+     * qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) (RFC 9110 §12.4.2), read by hand:
+     * {@code Double.parseDouble} would also take ".5", "5e-1", "0.5f" or "0x1p-1".
+     */
+    private static double qvalue(String text) {
+        if (text.isEmpty() || text.length() > 5 || text.charAt(0) != '0' && text.charAt(0) != '1') {
+            return 0;
+        }
+        if (text.length() == 1) {
+            return text.charAt(0) - '0';
+        }
+        if (text.charAt(1) != '.') {
+            return 0;
+        }
+        int thousandths = 0;
+        for (int i = 2; i < 5; i++) {
+            int digit = i < text.length() ? text.charAt(i) - '0' : 0;
+            if (digit < 0 || digit > 9) {
+                return 0;
+            }
+            thousandths = thousandths * 10 + digit;
+        }
+        if (text.charAt(0) == '1') {
+            return thousandths == 0 ? 1 : 0;
+        }
+        return thousandths / 1000.0;
     }
 
     /** The element without its parameters, lower-cased: {@code "Text/HTML;q=1"} is {@code "text/html"}. */

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param method        the method token exactly as sent (methods are case-sensitive)
  * @param target        the request-target as sent, still percent-encoded
- * @param version       HTTP/1.0 or HTTP/1.1
+ * @param version       HTTP/1.0 or HTTP/1.1 (also for a later HTTP/1.x, RFC 9110 §6.2)
  * @param headers       the header fields in the order received
  * @param contentLength the validated Content-Length, or -1 when the request has none
  */
@@ -19,7 +19,7 @@ public record RequestHead(String method, String target, HttpVersion version, Hea
         Objects.requireNonNull(headers, "headers");
     }
 
-    /** The request line as it appeared on the wire, for the access log. */
+    /** The request line as it appeared on the wire, for the access log; a later HTTP/1.x shows as HTTP/1.1. */
     public String requestLine() {
         return method + " " + target + " " + version.text();
     }

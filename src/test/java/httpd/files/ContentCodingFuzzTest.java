@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import httpd.http.QualityValues;
+import httpd.testing.WireText;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
@@ -27,7 +28,7 @@ class ContentCodingFuzzTest {
     @FuzzTest(maxDuration = "10m")
     void weightsAndVerdictsFollowTheRfc(byte[] input) {
         String acceptEncoding = new String(input, StandardCharsets.ISO_8859_1);
-        if (!isFieldValue(acceptEncoding)) {
+        if (!WireText.isFieldValue(acceptEncoding)) {
             return; // the request parser refuses control characters in a field value
         }
 
@@ -79,17 +80,6 @@ class ContentCodingFuzzTest {
             weights.put(coding, matcher.group(2) == null ? 1.0 : Double.parseDouble(matcher.group(2)));
         }
         return Optional.of(weights);
-    }
-
-    /** field-value characters (RFC 9110 §5.5): no control characters but HTAB. */
-    static boolean isFieldValue(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** RFC 9110 §12.5.3: named with a weight above 0, or not named and covered by "*" above 0. */

@@ -7,6 +7,7 @@ import httpd.files.Preconditions.Outcome;
 import httpd.http.HeaderField;
 import httpd.http.Headers;
 import httpd.http.HttpDates;
+import httpd.testing.WireText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class PreconditionsFuzzTest {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String line : text.split("\n", -1)) {
             int colon = line.indexOf(':');
-            if (colon > 0 && ContentCodingFuzzTest.isFieldValue(line)) { // the parser refuses control characters
+            if (colon > 0 && WireText.isFieldValue(line)) { // the parser refuses control characters
                 String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
                 if (CONDITIONAL.contains(name)) {
                     fields.putIfAbsent(name, line.substring(colon + 1).trim());

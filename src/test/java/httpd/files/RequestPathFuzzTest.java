@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import httpd.http.HttpException;
 import httpd.http.HttpStatus;
 import httpd.http.RequestTarget;
+import httpd.testing.WireText;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,7 +20,7 @@ class RequestPathFuzzTest {
     @FuzzTest(maxDuration = "10m")
     void decodedSegmentsArePlainNames(byte[] input) {
         String target = new String(input, StandardCharsets.ISO_8859_1);
-        if (!isVisibleAscii(target)) {
+        if (!WireText.isRequestTarget(target)) {
             return; // the request parser refuses such a target before it gets here
         }
         RequestTarget parsed;
@@ -64,15 +65,5 @@ class RequestPathFuzzTest {
         } catch (HttpException e) {
             throw new AssertionError("re-encoded path " + encoded + " refused: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isVisibleAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c <= 0x20 || c >= 0x7f) {
-                return false;
-            }
-        }
-        return !text.isEmpty();
     }
 }
