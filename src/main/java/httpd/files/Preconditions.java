@@ -26,7 +26,7 @@ final class Preconditions {
      *                     which only stand in for a missing entity-tag condition, are not evaluated)
      */
     static Outcome evaluate(Headers headers, String etag, Instant lastModified) {
-        Optional<String> ifMatch = headers.first("If-Match");
+        Optional<String> ifMatch = listOf(headers, "If-Match");
         if (ifMatch.isPresent()) {
             if (!matchesAny(ifMatch.get(), etag, true)) {
                 return Outcome.PRECONDITION_FAILED;
@@ -37,7 +37,7 @@ final class Preconditions {
                 return Outcome.PRECONDITION_FAILED;
             }
         }
-        Optional<String> ifNoneMatch = headers.first("If-None-Match");
+        Optional<String> ifNoneMatch = listOf(headers, "If-None-Match");
         if (ifNoneMatch.isPresent()) {
             return matchesAny(ifNoneMatch.get(), etag, false) ? Outcome.NOT_MODIFIED : Outcome.PROCEED;
         }
@@ -49,6 +49,11 @@ final class Preconditions {
             return Outcome.NOT_MODIFIED;
         }
         return Outcome.PROCEED;
+    }
+
+    /** A list field sent on several lines is one list (RFC 9110 §5.3): {@code "a"} and {@code "b"} is {@code "a", "b"}. */
+    private static Optional<String> listOf(Headers headers, String name) {
+        return headers.count(name) > 1 ? Optional.of(String.join(", ", headers.all(name))) : headers.first(name);
     }
 
     /**

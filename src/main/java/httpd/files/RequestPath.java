@@ -119,7 +119,7 @@ public record RequestPath(List<String> segments, boolean directory) {
     private static void checkNoControlCharacters(String segment) throws HttpException {
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f) { // C0, DEL and C1: no file name needs them, a terminal obeys them
                 throw new HttpException(HttpStatus.BAD_REQUEST, "control character in path");
             }
         }

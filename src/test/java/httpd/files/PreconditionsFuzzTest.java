@@ -33,12 +33,13 @@ class PreconditionsFuzzTest {
     private static final Instant FIRST_FIVE_DIGIT_YEAR = Instant.ofEpochSecond(253_402_300_800L);
     private static final List<String> CONDITIONAL = List.of(
             "if-match", "if-none-match", "if-modified-since", "if-unmodified-since", "if-range");
+    private static final List<String> LISTS = List.of("if-match", "if-none-match");
 
     @FuzzTest(maxDuration = "10m")
     void conditionsGetTheVerdictOfTheRfc(byte[] input) {
-        Map<String, String> conditions = conditionalFields(new String(input, StandardCharsets.ISO_8859_1));
-        Headers headers = new Headers(conditions.entrySet().stream()
-                .map(entry -> new HeaderField(entry.getKey(), entry.getValue())).toList());
+        List<HeaderField> lines = conditionalLines(new String(input, StandardCharsets.ISO_8859_1));
+        Map<String, String> conditions = conditionalFields(lines);
+        Headers headers = new Headers(lines);
 
         Outcome outcome = Preconditions.evaluate(headers, FILE);
         boolean rangeHolds = Preconditions.ifRangeHolds(headers, FILE);
@@ -53,19 +54,32 @@ class PreconditionsFuzzTest {
         }
     }
 
-    /**
-     * The conditional fields, names lower-cased, the first of each name only: Preconditions reads the first
-     * line of each (a second If-None-Match line is not merged into the list, see the report on issue 12).
-     */
-    private static Map<String, String> conditionalFields(String text) {
-        Map<String, String> fields = new LinkedHashMap<>();
+    /** The lines of conditional fields, as the parser would hand them on (no control characters). */
+    private static List<HeaderField> conditionalLines(String text) {
+        List<HeaderField> lines = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
             int colon = line.indexOf(':');
             if (colon > 0 && WireText.isFieldValue(line)) { // the parser refuses control characters
                 String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
                 if (CONDITIONAL.contains(name)) {
-                    fields.putIfAbsent(name, line.substring(colon + 1).trim());
+                    lines.add(new HeaderField(name, line.substring(colon + 1).trim()));
                 }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The conditions as RFC 9110 reads them: the lines of a list field (If-Match, If-None-Match) joined into
+     * one list (§5.3), the first line of any other.
+     */
+    private static Map<String, String> conditionalFields(List<HeaderField> lines) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (HeaderField line : lines) {
+            if (LISTS.contains(line.name())) {
+                fields.merge(line.name(), line.value(), (first, next) -> first + ", " + next);
+            } else {
+                fields.putIfAbsent(line.name(), line.value());
             }
         }
         return fields;

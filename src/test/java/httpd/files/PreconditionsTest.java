@@ -109,4 +109,19 @@ class PreconditionsTest {
     void evaluatesOnlyEntityTagsForARepresentationWithoutADate(Headers headers, Outcome expected) {
         assertThat(Preconditions.evaluate(headers, ETAG, null)).isEqualTo(expected);
     }
+
+    static Stream<Arguments> listsOnSeveralLines() {
+        return Stream.of(
+                Arguments.of(headers("If-None-Match", "\"other\"", "If-None-Match", ETAG), Outcome.NOT_MODIFIED),
+                Arguments.of(headers("If-None-Match", "\"a\"", "If-None-Match", "\"b\""), Outcome.PROCEED),
+                Arguments.of(headers("If-Match", "\"other\"", "If-Match", ETAG), Outcome.PROCEED),
+                Arguments.of(headers("If-Match", "\"a\"", "If-Match", "\"b\""), Outcome.PRECONDITION_FAILED));
+    }
+
+    /** RFC 9110 §5.3: the lines of a list field are one list, so the tag on the second line counts too. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("listsOnSeveralLines")
+    void readsAnEntityTagListSentOnSeveralLinesAsOne(Headers headers, Outcome expected) {
+        assertThat(Preconditions.evaluate(headers, FILE)).isEqualTo(expected);
+    }
 }

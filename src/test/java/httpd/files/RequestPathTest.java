@@ -41,7 +41,7 @@ class RequestPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "/%", "/%4", "/%zz", "/%00", "/a%0Ab", "/%C3", "/%FF", "/a\u0001"})
+    @ValueSource(strings = {"a", "/%", "/%4", "/%zz", "/%00", "/a%0Ab", "/%C3", "/%FF", "/a\u0001", "/a%C2%85b", "/%C2%9B2J"})
     void refusesMalformedPathsWith400(String raw) {
         HttpException e = catchThrowableOfType(HttpException.class, () -> RequestPath.decode(raw));
         assertThat(e).as(raw).isNotNull();
