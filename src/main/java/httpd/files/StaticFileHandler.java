@@ -68,7 +68,15 @@ public final class StaticFileHandler implements RequestHandler {
     }
 
     @Override
-    public Response handle(RequestHead request) throws HttpException {
+    public Response handle(RequestHead request) {
+        try {
+            return answer(request);
+        } catch (HttpException e) {
+            return ErrorPages.of(e.status(), e.getMessage());
+        }
+    }
+
+    private Response answer(RequestHead request) throws HttpException {
         HttpMethod method = HttpMethod.byName(request.method())
                 .orElseThrow(() -> new HttpException(HttpStatus.NOT_IMPLEMENTED, "unknown method"));
         RequestTarget target = RequestTarget.parse(request.target());

@@ -5,6 +5,13 @@ import java.nio.channels.FileChannel;
 
 /** What follows a response head: nothing, bytes in memory, or a region of an open file to stream. */
 public sealed interface Body extends AutoCloseable {
+    /**
+     * Up to this many bytes a body is small: it leaves in the same write as its head, on the request thread,
+     * and a file this small may be held in memory. A larger one may take long to reach a slow client, so it
+     * streams from its file on a transfer thread.
+     */
+    int SMALL_BYTES = 64 * 1024;
+
     /** The number of bytes this body sends, which is what Content-Length announces. */
     long length();
 

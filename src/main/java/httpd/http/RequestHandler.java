@@ -1,10 +1,10 @@
 package httpd.http;
 
-/** Decides the response to one request. It never touches a socket. */
+/**
+ * Decides the response to one request. It never touches a socket. A request it refuses is answered with a
+ * response too (an {@link ErrorPages} page): a handler returns every answer, it never throws one.
+ */
 @FunctionalInterface
 public interface RequestHandler {
-    /**
-     * @throws HttpException for a request refused with a status (the connection loop answers it)
-     */
-    Response handle(RequestHead request) throws HttpException;
+    Response handle(RequestHead request);
 }

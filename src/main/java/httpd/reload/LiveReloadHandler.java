@@ -52,8 +52,8 @@ public final class LiveReloadHandler implements RequestHandler {
     }
 
     @Override
-    public Response handle(RequestHead request) throws HttpException {
-        if (RequestTarget.parse(request.target()).path().equals(EVENTS_PATH)) {
+    public Response handle(RequestHead request) {
+        if (isEventStream(request)) {
             return eventStream(request);
         }
         Response response = files.handle(withoutLiveEtags(request));
@@ -69,6 +69,15 @@ public final class LiveReloadHandler implements RequestHandler {
             response = files.handle(withoutRange(request));
         }
         return inject(response);
+    }
+
+    /** A target that does not parse is not ours: the file handler answers it with its 400. */
+    private static boolean isEventStream(RequestHead request) {
+        try {
+            return RequestTarget.parse(request.target()).path().equals(EVENTS_PATH);
+        } catch (HttpException e) {
+            return false;
+        }
     }
 
     private Response eventStream(RequestHead request) {

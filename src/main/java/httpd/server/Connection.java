@@ -305,8 +305,6 @@ final class Connection implements Runnable {
     private Response handle(RequestHead request) {
         try {
             return server.handler().handle(request);
-        } catch (HttpException e) {
-            return ErrorPages.of(e.status(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("handler failed on {}", request.requestLine(), e);
             return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
