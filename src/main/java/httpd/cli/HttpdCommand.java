@@ -175,10 +175,24 @@ public final class HttpdCommand implements Callable<Integer> {
         this.onStarted = onStarted;
     }
 
-    /** Runs httpd with these arguments until it is stopped; returns the process exit code. */
+    /**
+     * Runs httpd as a process of its own with these arguments until it is stopped; returns the exit code. Only
+     * here, where the process is httpd's: signal handlers and the heap trim act on the whole JVM.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, Path.of(""),
-                running -> ShutdownSignals.install(new GracefulStop(running, out, System::exit)::signalled));
+        boolean trimHeap;
+        try {
+            trimHeap = HeapFootprint.isWanted(System.getProperty(HeapFootprint.PROPERTY));
+        } catch (UsageError e) {
+            err.println("httpd: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        return run(args, out, err, Path.of(""), running -> {
+            ShutdownSignals.install(new GracefulStop(running, out, System::exit)::signalled);
+            if (trimHeap) {
+                HeapFootprint.trimSoon();
+            }
+        });
     }
 
     /**
@@ -272,7 +286,6 @@ public final class HttpdCommand implements Callable<Integer> {
         HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
                 wireTrace);
         start(server);
-        HeapFootprint.trimSoon();
         // Ctrl+C is caught before the banner shows the URL, so that a stop is graceful from the first moment
         onStarted.accept(new Running(server, reloadEvents, serverConfig.shutdownGrace()));
         String url = Banner.url(serverConfig.bindAddress(), server.port());
