@@ -63,7 +63,7 @@ class ShutdownIT {
         byte[] content = new byte[300_000];
         new java.util.Random(3).nextBytes(content);
         Files.write(root.resolve("file.bin"), content);
-        TestServer server = TestServer.start(root, c -> c.withThreads(4));
+        TestServer server = TestServer.start(root, c -> c.threads(4));
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
         java.util.concurrent.CountDownLatch everyoneServed = new java.util.concurrent.CountDownLatch(20);
         java.util.List<java.util.concurrent.Future<int[]>> results = new java.util.ArrayList<>();
