@@ -9,7 +9,6 @@ import httpd.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,12 +28,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A small fixed pool against idle, slow, hostile and faulty clients: nobody else may notice. */
 class RobustnessIT {
-    private static final Logger log = LoggerFactory.getLogger(RobustnessIT.class);
     private static final String HELLO = "hello\n";
 
     @TempDir
@@ -61,10 +57,8 @@ class RobustnessIT {
                     assertThat(keepAlive.send(RawClient.get("/hello.txt")).readResponse().status()).isEqualTo(200);
                 }
 
-                long start = System.nanoTime();
+                // answered at all, while every connection held is open: none of them holds a thread
                 HttpResponse<String> fresh = server.get("/");
-                log.info("fresh GET / with 600 idle connections on 8 threads: {} ms",
-                        (System.nanoTime() - start) / 1_000_000);
 
                 assertThat(fresh.statusCode()).isEqualTo(200);
                 assertThat(fresh.body()).isEqualTo("<h1>home</h1>\n");
