@@ -188,7 +188,6 @@ public final class HttpServer implements AutoCloseable {
                 pools.stopTimer();
             }
             connections.forEach(Connection::cut); // those waiting to close after a linger
-
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -227,12 +226,8 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void closeListeningSocket() {
-        try {
-            if (serverSocket != null) {
-                serverSocket.close();
-            }
-        } catch (IOException e) {
-            log.debug("closing listening socket: {}", e.toString());
+        if (serverSocket != null) {
+            Quietly.attempt(serverSocket::close, "closing listening socket", serverSocket.getLocalSocketAddress());
         }
     }
 }
