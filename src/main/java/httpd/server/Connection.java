@@ -58,29 +58,33 @@ final class Connection implements Runnable {
         return id;
     }
 
+    @Override
+    public String toString() {
+        return "connection " + id;
+    }
+
     /** On a request thread: serves requests until the connection gives its thread back, hands over, or ends. */
     @Override
     public void run() {
-        endingOnFailure(() -> {
+        try {
             if (exchange == null) {
                 open();
             }
             serve();
-        });
+        } catch (IOException | RuntimeException e) {
+            endAfter(e);
+        }
     }
 
-    /** Runs a step of the connection's life; when it fails, the connection ends. */
-    private void endingOnFailure(Quietly.Step step) {
-        try {
-            step.run();
-        } catch (IOException e) {
+    /** Serving failed: the connection ends. */
+    private void endAfter(Exception e) {
+        if (e instanceof IOException) {
             // the client went away or the connection was cut at shutdown: nothing to answer
             log.debug("connection {} from {} ended: {}", id, client, e.toString());
-            end();
-        } catch (RuntimeException e) {
+        } else {
             log.error("connection {} from {} failed", id, client, e);
-            end();
         }
+        end();
     }
 
     private void open() throws IOException {
@@ -179,12 +183,15 @@ final class Connection implements Runnable {
     private void sendHandedOver() {
         Answer answer = handedOver;
         handedOver = null;
-        endingOnFailure(() -> {
+        try {
             exchange.send(answer, true);
-            if (persistsAfter(answer)) {
-                giveThreadBack();
-            }
-        });
+        } catch (IOException | RuntimeException e) {
+            endAfter(e);
+            return;
+        }
+        if (persistsAfter(answer)) {
+            giveThreadBack();
+        }
     }
 
     /**
@@ -204,12 +211,12 @@ final class Connection implements Runnable {
             return false;
         }
         state = State.IDLE; // nothing left to do: a shutdown may close it at once
-        return Quietly.attempt(transport::shutdownOutput, "half-closing connection", id);
+        return Quietly.attempt(transport::shutdownOutput, "half-closing", this);
     }
 
     /** After {@link #LINGER}: what the client sent meanwhile is discarded, so the close is a clean one. */
     private void closeAfterLinger() {
-        Quietly.attempt(() -> input.discardReceived(Long.MAX_VALUE), "discarding before closing connection", id);
+        Quietly.attempt(() -> input.discardReceived(Long.MAX_VALUE), "discarding before closing", this);
         end();
     }
 
@@ -224,7 +231,7 @@ final class Connection implements Runnable {
         releaseBuffer();
         close();
         if (handedOver != null) { // handed over, never sent: the server is stopping
-            Quietly.attempt(handedOver.response()::close, "closing an unsent response of connection", id);
+            Quietly.attempt(handedOver.response()::close, "closing an unsent response of", this);
             handedOver = null;
         }
         context.trace().closed(id, requests);
@@ -271,12 +278,12 @@ final class Connection implements Runnable {
     /** Closes from the thread that serves the connection: nothing else is blocked on it. */
     private synchronized void close() {
         state = State.CLOSED;
-        Quietly.attempt(transport::close, "closing connection", id);
+        Quietly.attempt(transport::close, "closing", this);
     }
 
     /** Closes whatever the connection is doing; a blocked read or write then fails at once. */
     synchronized void cut() {
         state = State.CLOSED;
-        Quietly.attempt(transport::cut, "cutting connection", id);
+        Quietly.attempt(transport::cut, "cutting", this);
     }
 }
