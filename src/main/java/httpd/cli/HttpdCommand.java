@@ -9,7 +9,6 @@ import httpd.http.RequestHandler;
 import httpd.reload.FileWatcher;
 import httpd.reload.LiveReloadHandler;
 import httpd.reload.ReloadEvents;
-import httpd.http.ParserLimits;
 import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
 import httpd.server.Trace;
@@ -272,14 +271,14 @@ public final class HttpdCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UsageError, StartFailure, IOException {
         ServerConfig serverConfig = toServerConfig();
+        Path servedRoot = servedRoot();
         String version = VersionProvider.version();
-        RequestHandler handler = new StaticFileHandler(
-                new PathResolver(serverConfig.root(), serverConfig.serveDotfiles()), MimeTypes.load(),
-                new SiteOptions(!noListing, spa, cacheControl, cors), serverConfig.serveDotfiles(), ZoneId.systemDefault());
+        RequestHandler handler = new StaticFileHandler(new PathResolver(servedRoot, dotfiles), MimeTypes.load(),
+                new SiteOptions(!noListing, spa, cacheControl, cors), dotfiles, ZoneId.systemDefault());
         ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, transferThreads / 4), Duration.ofSeconds(15));
         FileWatcher watcher = null;
         if (watch) {
-            watcher = new FileWatcher(serverConfig.root(), Duration.ofMillis(150), reloadEvents::changed).start();
+            watcher = new FileWatcher(servedRoot, Duration.ofMillis(150), reloadEvents::changed).start();
             handler = new LiveReloadHandler(handler, reloadEvents);
         }
         Trace wireTrace = trace ? new WireTrace(out, System.console() != null) : Trace.NONE;
@@ -289,7 +288,7 @@ public final class HttpdCommand implements Callable<Integer> {
         // Ctrl+C is caught before the banner shows the URL, so that a stop is graceful from the first moment
         onStarted.accept(new Running(server, reloadEvents, serverConfig.shutdownGrace()));
         String url = Banner.url(serverConfig.bindAddress(), server.port());
-        printBanner(version, serverConfig, url, server.port());
+        printBanner(version, servedRoot, serverConfig, url, server.port());
         if (open) {
             Banner.openBrowser(url);
         }
@@ -303,8 +302,8 @@ public final class HttpdCommand implements Callable<Integer> {
     }
 
     /** The URL, then what a newcomer may wonder about: why this folder, which settings file, live reload. */
-    private void printBanner(String version, ServerConfig serverConfig, String url, int boundPort) {
-        out.println("httpd " + version + " serving " + serverConfig.root() + " at " + url + " (Ctrl+C to stop)");
+    private void printBanner(String version, Path servedRoot, ServerConfig serverConfig, String url, int boundPort) {
+        out.println("httpd " + version + " serving " + servedRoot + " at " + url + " (Ctrl+C to stop)");
         for (String lanUrl : Banner.networkUrls(serverConfig.bindAddress(), boundPort)) {
             out.println("  also at " + lanUrl);
         }
@@ -348,6 +347,21 @@ public final class HttpdCommand implements Callable<Integer> {
         if (headerTimeoutSeconds < 1) {
             throw new UsageError(from("header-timeout") + "header-timeout must be at least 1 second");
         }
+        return ServerConfig.builder(bindAddress(), port)
+                .threads(threads)
+                .transferThreads(transferThreads)
+                .keepAliveTimeout(Duration.ofSeconds(keepAliveSeconds))
+                .headerTimeout(Duration.ofSeconds(headerTimeoutSeconds))
+                .sendTimeout(Duration.ofSeconds(sendTimeoutSeconds))
+                .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
+                .maxConnections(maxConnections)
+                .accessLog(!quiet)
+                .extraHeaders(extraHeaders())
+                .build();
+    }
+
+    /** The folder to serve, checked: it exists, is a directory and can be read. */
+    private Path servedRoot() throws UsageError {
         if (directory != null && spec.commandLine().getParseResult().hasMatchedOption("--root")) {
             throw new UsageError("two folders to serve: " + directory + " and --root " + root + " (name one)");
         }
@@ -362,10 +376,7 @@ public final class HttpdCommand implements Callable<Integer> {
         if (!Files.isReadable(absoluteRoot)) {
             throw new UsageError("root " + named + " is not readable");
         }
-        return new ServerConfig(bindAddress(), port, absoluteRoot, threads, transferThreads, dotfiles,
-                Duration.ofSeconds(keepAliveSeconds), Duration.ofSeconds(headerTimeoutSeconds),
-                Duration.ofSeconds(shutdownGraceSeconds), !quiet, ParserLimits.DEFAULT, extraHeaders(), maxConnections,
-                Duration.ofSeconds(sendTimeoutSeconds));
+        return absoluteRoot;
     }
 
     /** {@code --cors} and every {@code --header}, checked for header injection. */

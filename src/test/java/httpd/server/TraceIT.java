@@ -56,7 +56,7 @@ class TraceIT {
                 closed.countDown();
             }
         };
-        ServerConfig config = ServerConfig.defaults(InetAddress.getLoopbackAddress(), 0, root);
+        ServerConfig config = ServerConfig.builder(InetAddress.getLoopbackAddress(), 0).build();
         HttpServer server = new HttpServer(config, new StaticFileHandler(new PathResolver(root, false), MimeTypes.load(),
                 SiteOptions.DEFAULT, false, ZoneOffset.UTC), TestServer.SERVER, TestServer.CLOCK, trace);
         server.start();

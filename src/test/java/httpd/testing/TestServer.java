@@ -39,7 +39,8 @@ public final class TestServer implements AutoCloseable {
         return start(root, UnaryOperator.identity());
     }
 
-    public static TestServer start(Path root, UnaryOperator<ServerConfig> customize) {
+    /** @param customize changes to the test defaults (loopback, port 0, 8 threads), e.g. {@code c -> c.threads(2)} */
+    public static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> customize) {
         return start(root, customize, SiteOptions.DEFAULT);
     }
 
@@ -47,18 +48,17 @@ public final class TestServer implements AutoCloseable {
         return start(root, UnaryOperator.identity(), options);
     }
 
-    public static TestServer start(Path root, UnaryOperator<ServerConfig> customize, SiteOptions options) {
+    public static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> customize, SiteOptions options) {
         return start(root, customize, options, UnaryOperator.identity());
     }
 
     /** @param wrap puts another handler around the static file handler, e.g. live reload */
-    public static TestServer start(Path root, UnaryOperator<ServerConfig> customize, SiteOptions options,
+    public static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> customize, SiteOptions options,
             UnaryOperator<RequestHandler> wrap) {
         try {
-            ServerConfig config = customize.apply(
-                    ServerConfig.defaults(InetAddress.getLoopbackAddress(), 0, root).withThreads(8));
-            PathResolver resolver = new PathResolver(config.root(), config.serveDotfiles());
-            RequestHandler files = new StaticFileHandler(resolver, MimeTypes.load(), options, config.serveDotfiles(),
+            ServerConfig config = customize.apply(ServerConfig.builder(InetAddress.getLoopbackAddress(), 0).threads(8))
+                    .build();
+            RequestHandler files = new StaticFileHandler(new PathResolver(root, false), MimeTypes.load(), options, false,
                     ZoneOffset.UTC);
             HttpServer server = new HttpServer(config, wrap.apply(files), SERVER, CLOCK);
             server.start();
