@@ -130,7 +130,7 @@ public final class PathResolver {
 
     private Resolution resolveFully(String rawPath) throws HttpException {
         RequestPath decoded = RequestPath.decode(rawPath).orElse(null);
-        if (decoded == null || !serveDotfiles && decoded.hasDotSegment()) {
+        if (decoded == null || !serveDotfiles && HiddenNames.anyHidden(decoded.segments())) {
             return Resolution.NOT_FOUND;
         }
         List<String> segments = decoded.segments();
