@@ -1,7 +1,7 @@
 package httpd.cli;
 
+import httpd.files.FileVersionCache;
 import httpd.files.MimeTypes;
-import httpd.files.PathResolver;
 import httpd.files.SiteOptions;
 import httpd.files.StaticFileHandler;
 import httpd.http.HeaderField;
@@ -259,13 +259,13 @@ public final class HttpdCommand implements Callable<Integer> {
     public Integer call() throws UsageError, StartFailure, IOException {
         ServerConfig serverConfig = toServerConfig();
         String version = VersionProvider.version();
-        RequestHandler handler = new StaticFileHandler(
-                new PathResolver(serverConfig.root(), serverConfig.serveDotfiles()), MimeTypes.load(),
-                new SiteOptions(!noListing, spa, cacheControl, cors), serverConfig.serveDotfiles(), ZoneId.systemDefault());
+        SiteOptions site = toSiteOptions();
+        RequestHandler handler = new StaticFileHandler(site, MimeTypes.load(),
+                new FileVersionCache(smallFilesBytes(), Clock.systemUTC()), ZoneId.systemDefault());
         ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, transferThreads / 4), Duration.ofSeconds(15));
         FileWatcher watcher = null;
         if (watch) {
-            watcher = new FileWatcher(serverConfig.root(), Duration.ofMillis(150), reloadEvents::changed).start();
+            watcher = new FileWatcher(site.root(), Duration.ofMillis(150), reloadEvents::changed).start();
             handler = new LiveReloadHandler(handler, reloadEvents);
         }
         Trace wireTrace = trace ? new WireTrace(out, System.console() != null) : Trace.NONE;
@@ -276,7 +276,7 @@ public final class HttpdCommand implements Callable<Integer> {
         // Ctrl+C is caught before the banner shows the URL, so that a stop is graceful from the first moment
         onStarted.accept(new Running(server, reloadEvents, serverConfig.shutdownGrace()));
         String url = Banner.url(serverConfig.bindAddress(), server.port());
-        printBanner(version, serverConfig, url, server.port());
+        printBanner(version, site.root(), serverConfig, url, server.port());
         if (open) {
             Banner.openBrowser(url);
         }
@@ -290,8 +290,8 @@ public final class HttpdCommand implements Callable<Integer> {
     }
 
     /** The URL, then what a newcomer may wonder about: why this folder, which settings file, live reload. */
-    private void printBanner(String version, ServerConfig serverConfig, String url, int boundPort) {
-        out.println("httpd " + version + " serving " + serverConfig.root() + " at " + url + " (Ctrl+C to stop)");
+    private void printBanner(String version, Path root, ServerConfig serverConfig, String url, int boundPort) {
+        out.println("httpd " + version + " serving " + root + " at " + url + " (Ctrl+C to stop)");
         for (String lanUrl : Banner.networkUrls(serverConfig.bindAddress(), boundPort)) {
             out.println("  also at " + lanUrl);
         }
@@ -353,6 +353,20 @@ public final class HttpdCommand implements Callable<Integer> {
                 Duration.ofSeconds(keepAliveSeconds), Duration.ofSeconds(headerTimeoutSeconds),
                 Duration.ofSeconds(shutdownGraceSeconds), !quiet, ParserLimits.DEFAULT, extraHeaders(), maxConnections,
                 Duration.ofSeconds(sendTimeoutSeconds));
+    }
+
+    /** The files side's settings; the root was checked by {@link #toServerConfig}. */
+    SiteOptions toSiteOptions() {
+        return new SiteOptions(servedFolder().path().toAbsolutePath().normalize(), dotfiles, !noListing, spa,
+                cacheControl, cors);
+    }
+
+    /**
+     * The most bytes of small files kept in memory: an eighth of the heap, at most 32 MiB, so they never
+     * crowd out what requests in flight need.
+     */
+    private static long smallFilesBytes() {
+        return Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** {@code --cors} and every {@code --header}, checked for header injection. */
