@@ -3,8 +3,10 @@
 # Builds the jar, makes a fixture root, then for each server in turn: start it on a free loopback port,
 # run the scenarios with wrk, stop it. Prints one table with ratios to nginx and saves it under results/.
 #
-#   bench/run.sh            full run (20 s per scenario)
-#   bench/run.sh --quick    about a minute per server (4 s per scenario)
+#   bench/run.sh                     full run (20 s per scenario)
+#   bench/run.sh --quick             about a minute per server (4 s per scenario)
+#   bench/run.sh --baseline OLD.jar  also runs that build of httpd ("httpd-baseline"), just before this one,
+#                                    so a change is measured against the same nginx in the same run
 #
 # Scenarios: S1 1 KiB keep-alive, 50 connections; S2 1 KiB, a new connection per request; S3 64 KiB
 # keep-alive; S4 100 MiB, 4 connections; S5 404s keep-alive; S6 1000 keep-alive connections on 1 KiB;
@@ -14,7 +16,15 @@ set -euo pipefail
 trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 DURATION=20
-[ "${1:-}" = "--quick" ] && DURATION=4
+baseline_jar=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) DURATION=4 ;;
+    --baseline) baseline_jar=$(realpath "$2"); shift ;;
+    *) echo "bench: unknown argument $1 (use --quick, --baseline JAR)" >&2; exit 2 ;;
+  esac
+  shift
+done
 
 need() { command -v "$1" >/dev/null || missing+=("$2"); }
 missing=()
@@ -64,6 +74,9 @@ start_server() {
   case "$name" in
     httpd)
       java -jar target/httpd.jar --port "$port" --root "$site" > "$work/httpd-access.log" 2> "$work/httpd-err.log" &
+      server_pid=$! ;;
+    httpd-baseline)
+      java -jar "$baseline_jar" --port "$port" --root "$site" > "$work/httpd-access.log" 2> "$work/httpd-err.log" &
       server_pid=$! ;;
     nginx)
       mkdir -p "$work/nginx"
@@ -161,7 +174,9 @@ startup_ms() {
   printf '%s\n' "${samples[@]}" | sort -n | sed -n 3p
 }
 
-servers=(nginx httpd)
+servers=(nginx)
+[ -n "$baseline_jar" ] && servers+=(httpd-baseline)
+servers+=(httpd)
 [ -n "$jwebserver_bin" ] && servers+=(jwebserver) || echo "bench: no JDK 18+ with jwebserver found; skipping it"
 declare -A result
 for name in "${servers[@]}"; do
@@ -201,6 +216,9 @@ done
 machine="$(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
 report() {
   echo "# bench/run.sh $(date -u +%Y-%m-%dT%H:%MZ) (${DURATION}s per scenario; $machine; wrk -t2 on the same cores)"
+  echo
+  echo "httpd: the build of $(git describe --always --dirty 2>/dev/null || echo 'this checkout')"
+  [ -n "$baseline_jar" ] && echo "httpd-baseline: $baseline_jar"
   echo
   echo "| scenario | server | req/s | MB/s | p99 ms | errors | server CPU | ratio to nginx |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"

@@ -1,30 +1,29 @@
 package httpd;
 
 import httpd.cli.HttpdCommand;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entry point: points logback at {@code config/logback.xml} when it was edited, runs the command line,
- * and exits with its code. No logger here: one would start logback before it knows where its config is.
+ * The entry point: tells logback where httpd's logging setup is, runs the command line, and exits with its
+ * code. No logger here: one would start logback before it knows where its setup is.
  */
 public final class Main {
-    static final String LOGBACK_CONFIG = "config/logback.xml";
-    static final String SHIPPED_LOGBACK_CONFIG = "/httpd/logging/logback.xml";
+    static final String LOGBACK_PROPERTY = "logback.configurationFile";
+    static final String WORKING_DIRECTORY_CONFIG = "config/logback.xml";
+    /** config/logback.xml as shipped, which the build packs into the jar (a class path resource, see pom.xml). */
+    static final String BUILT_IN_CONFIG = "httpd/logging/logback.xml";
     private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        useWorkingDirectoryLogbackConfig();
-        // Logging takes as long to start as everything else: it starts beside the command line and the
-        // server, which does not wait for it. Lines logged meanwhile (the first requests' access lines) are
-        // held by SLF4J and written once logback is ready; SLF4J's own note saying so is not for users.
+        System.setProperty(LOGBACK_PROPERTY, logbackConfig(System.getProperty(LOGBACK_PROPERTY), Path.of("")));
+        // Logging starts beside the command line and the server, which do not wait for it. Lines logged
+        // meanwhile (the first requests' access lines) are held by SLF4J and written once logback is ready;
+        // SLF4J's own note saying so is not for users.
         if (System.getProperty(SLF4J_VERBOSITY) == null) {
             System.setProperty(SLF4J_VERBOSITY, "ERROR");
         }
@@ -44,24 +43,19 @@ public final class Main {
     }
 
     /**
-     * {@code config/logback.xml} in the working directory when it was edited, else the setup built into the
-     * jar (DefaultLogging), which is what the file says as shipped. Parsing the XML costs a sixth of a
-     * second of CPU, a sixth of start-up on two cores; an unedited copy needs no parsing.
+     * The logging setup for logback to read: the one named with {@code -Dlogback.configurationFile}, else
+     * {@code config/logback.xml} in the working directory, where users edit it, else the copy built into the
+     * jar. Logback itself would look only on the class path, and there a {@code logback.xml} would also
+     * configure any program that has httpd's jar on its class path.
+     *
+     * @param named the property's value, or null
      */
-    private static void useWorkingDirectoryLogbackConfig() {
-        Path config = Path.of(LOGBACK_CONFIG);
-        if (System.getProperty("logback.configurationFile") == null && Files.isRegularFile(config)
-                && !isAsShipped(config)) {
-            System.setProperty("logback.configurationFile", config.toAbsolutePath().toString());
+    static String logbackConfig(String named, Path workingDirectory) {
+        if (named != null) {
+            return named;
         }
-    }
-
-    /** Whether the file holds the same bytes as the copy of config/logback.xml built into the jar. */
-    static boolean isAsShipped(Path config) {
-        try (InputStream shipped = Main.class.getResourceAsStream(SHIPPED_LOGBACK_CONFIG)) {
-            return shipped != null && Arrays.equals(shipped.readAllBytes(), Files.readAllBytes(config));
-        } catch (IOException e) {
-            return false; // logback will read it, and say what is wrong with it
-        }
+        Path config = workingDirectory.resolve(WORKING_DIRECTORY_CONFIG);
+        // absolute: logback tries the value as a class path resource first
+        return Files.isRegularFile(config) ? config.toAbsolutePath().toString() : BUILT_IN_CONFIG;
     }
 }

@@ -7,22 +7,37 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Which logging setup Main gives logback. */
 class MainTest {
     @TempDir
-    Path folder;
+    Path workingDirectory;
 
-    @Test
-    void recognisesTheLogbackConfigAsShipped() {
-        assertThat(Main.isAsShipped(Path.of(Main.LOGBACK_CONFIG))).isTrue();
+    private Path writeConfig() throws Exception {
+        Path config = Files.createDirectories(workingDirectory.resolve("config")).resolve("logback.xml");
+        return Files.writeString(config, "<configuration/>");
     }
 
     @Test
-    void seesAnyEditToTheLogbackConfig() throws Exception {
-        String shipped = Files.readString(Path.of(Main.LOGBACK_CONFIG));
-        Path edited = Files.writeString(folder.resolve("logback.xml"), shipped.replace("level=\"INFO\"", "level=\"DEBUG\""));
-        Path trailingSpace = Files.writeString(folder.resolve("spaced.xml"), shipped + " ");
+    void usesConfigLogbackXmlInTheWorkingDirectoryByItsAbsolutePath() throws Exception {
+        Path config = writeConfig();
 
-        assertThat(Main.isAsShipped(edited)).isFalse();
-        assertThat(Main.isAsShipped(trailingSpace)).isFalse();
+        assertThat(Main.logbackConfig(null, workingDirectory)).isEqualTo(config.toAbsolutePath().toString());
+    }
+
+    @Test
+    void usesTheSetupBuiltIntoTheJarWhereTheWorkingDirectoryHasNone() throws Exception {
+        Path elsewhere = Files.createDirectories(workingDirectory.resolve("elsewhere"));
+        Files.createDirectories(workingDirectory.resolve("folder/config/logback.xml")); // a folder, not a file
+
+        assertThat(Main.logbackConfig(null, elsewhere)).isEqualTo(Main.BUILT_IN_CONFIG);
+        assertThat(Main.logbackConfig(null, workingDirectory.resolve("folder"))).isEqualTo(Main.BUILT_IN_CONFIG);
+        assertThat(Main.class.getClassLoader().getResource(Main.BUILT_IN_CONFIG)).isNotNull();
+    }
+
+    @Test
+    void leavesAFileNamedWithTheLogbackPropertyAsItIs() throws Exception {
+        writeConfig();
+
+        assertThat(Main.logbackConfig("mine.xml", workingDirectory)).isEqualTo("mine.xml");
     }
 }

@@ -3,22 +3,26 @@ package httpd.cli;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
- * Keeps the process small. The JVM starts with a 64th of the machine's memory committed as heap (384 MiB on
- * 24 GiB) and lets the young generation grow into all of it, while a static server's live data is a few MiB.
- * Once the server is up, full collections hand most of that back.
+ * Hands back the heap that the JVM reserved at start but a static server never needs. This changes the whole
+ * JVM's heap sizing, so only httpd's own process does it ({@link HttpdCommand#run(String[], java.io.PrintStream,
+ * java.io.PrintStream)}), never a server started inside another program; {@code -Dhttpd.heapTrim=false} turns
+ * it off.
  *
- * <p>Where the heap lands matters. After a full collection G1 keeps {@code used / (1 - MaxHeapFreeRatio)},
- * counting used space in whole regions; and under load, a heap below a quarter of its initial size that
- * collects often is grown back by half the distance to the initial size at once (384 MiB: to about 230 MiB),
- * while from a quarter up it grows in steps of a fifth. So the heap is trimmed to a quarter of its initial
- * size, at least 64 MiB: the region count after the first collection gives the ratio that lands there, and a
- * collection or two more get there however the collector packed the few live MiB. Measured with wrk on 1 KiB
- * files (50, then 1000 connections): peak resident memory about 140 MiB instead of 315 MiB, at the same
- * requests per second; trimmed to 60-80 MiB it was 115-130 MiB in most runs but 235-265 MiB in one of three.
+ * <p>The JVM starts with a 64th of the machine's memory committed as heap and lets the young generation grow
+ * into all of it, while the server's live data is a few MiB. After a full collection G1 keeps
+ * {@code used / (1 - MaxHeapFreeRatio)}, counting used space in whole regions; and under load, a heap below a
+ * quarter of its initial size that collects often is grown back by half the distance to the initial size at
+ * once, while from a quarter up it grows in steps of a fifth. So the heap is trimmed to a quarter of its
+ * initial size, at least 64 MiB: the used size after the first collection gives the free ratio that lands
+ * there, and a collection or two more get there however the collector packed the live data.
  */
 final class HeapFootprint {
+    static final String PROPERTY = "httpd.heapTrim";
+
+    /** Done at once, the management classes it loads and the full collections would hold up the first requests. */
     private static final Duration DELAY_AFTER_START = Duration.ofMillis(250);
     private static final long MIN_TARGET_BYTES = 64L * 1024 * 1024;
     private static final int FIRST_FREE_RATIO = 80;
@@ -27,20 +31,37 @@ final class HeapFootprint {
     private static final int MAX_COLLECTIONS = 4;
 
     private final HotSpotDiagnosticMXBean hotspot;
+    private final LongSupplier fullCollection;
     private final long targetBytes;
     private final int originalMinFreeRatio;
 
-    private HeapFootprint(HotSpotDiagnosticMXBean hotspot) {
+    /**
+     * @param fullCollection runs a full collection and returns the heap's committed size afterwards
+     */
+    HeapFootprint(HotSpotDiagnosticMXBean hotspot, LongSupplier fullCollection) {
         this.hotspot = hotspot;
+        this.fullCollection = fullCollection;
         long initial = Long.parseLong(hotspot.getVMOption("InitialHeapSize").getValue());
         this.targetBytes = Math.max(MIN_TARGET_BYTES, initial / 4);
         this.originalMinFreeRatio = Integer.parseInt(hotspot.getVMOption("MinHeapFreeRatio").getValue());
     }
 
     /**
-     * In the background, a moment after start: done at once, the management classes it loads and the full
-     * collections would hold up the first requests.
+     * Whether to trim, from the {@value #PROPERTY} system property: on unless it says {@code false}.
+     *
+     * @throws UsageError for a value that is neither true nor false
      */
+    static boolean isWanted(String propertyValue) throws UsageError {
+        if (propertyValue == null || propertyValue.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (propertyValue.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new UsageError("-D" + PROPERTY + ": '" + propertyValue + "' is not true or false");
+    }
+
+    /** In the background, a moment after start. */
     static void trimSoon() {
         Thread trim = new Thread(HeapFootprint::trimAfterStartUp, "httpd-heap-trim");
         trim.setDaemon(true);
@@ -53,27 +74,28 @@ final class HeapFootprint {
         } catch (InterruptedException e) {
             return;
         }
+        HeapFootprint footprint;
         try {
-            trim();
+            footprint = new HeapFootprint(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class),
+                    HeapFootprint::collectFully);
+        } catch (RuntimeException | LinkageError e) {
+            System.gc(); // not HotSpot, or a JVM without jdk.management: one collection alone still helps
+            return;
+        }
+        try {
+            footprint.trimToTarget();
         } catch (RuntimeException e) {
             // a JVM that refuses a setting: the heap stays as it was, which is only bigger
         }
     }
 
-    /** @return the heap's committed size afterwards */
-    static long trim() {
-        HeapFootprint footprint;
-        try {
-            footprint = new HeapFootprint(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
-        } catch (RuntimeException | LinkageError e) {
-            // not HotSpot, or a JVM without jdk.management: one collection alone still helps
-            System.gc();
-            return Runtime.getRuntime().totalMemory();
-        }
-        return footprint.trimToTarget();
+    private static long collectFully() {
+        System.gc();
+        return Runtime.getRuntime().totalMemory();
     }
 
-    private long trimToTarget() {
+    /** @return the heap's committed size afterwards */
+    long trimToTarget() {
         int freeRatio = FIRST_FREE_RATIO;
         try {
             long committed = collectKeepingFree(freeRatio);
@@ -113,7 +135,6 @@ final class HeapFootprint {
         hotspot.setVMOption("MinHeapFreeRatio", "0");
         hotspot.setVMOption("MaxHeapFreeRatio", Integer.toString(percent));
         hotspot.setVMOption("MinHeapFreeRatio", Integer.toString(percent));
-        System.gc();
-        return Runtime.getRuntime().totalMemory();
+        return fullCollection.getAsLong();
     }
 }

@@ -9,7 +9,6 @@ import httpd.http.RequestHandler;
 import httpd.reload.FileWatcher;
 import httpd.reload.LiveReloadHandler;
 import httpd.reload.ReloadEvents;
-import httpd.http.ParserLimits;
 import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
 import httpd.server.Trace;
@@ -175,10 +174,24 @@ public final class HttpdCommand implements Callable<Integer> {
         this.onStarted = onStarted;
     }
 
-    /** Runs httpd with these arguments until it is stopped; returns the process exit code. */
+    /**
+     * Runs httpd as a process of its own with these arguments until it is stopped; returns the exit code. Only
+     * here, where the process is httpd's: signal handlers and the heap trim act on the whole JVM.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, Path.of(""),
-                running -> ShutdownSignals.install(new GracefulStop(running, out, System::exit)::signalled));
+        boolean trimHeap;
+        try {
+            trimHeap = HeapFootprint.isWanted(System.getProperty(HeapFootprint.PROPERTY));
+        } catch (UsageError e) {
+            err.println("httpd: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        return run(args, out, err, Path.of(""), running -> {
+            ShutdownSignals.install(new GracefulStop(running, out, System::exit)::signalled);
+            if (trimHeap) {
+                HeapFootprint.trimSoon();
+            }
+        });
     }
 
     /**
@@ -258,8 +271,9 @@ public final class HttpdCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UsageError, StartFailure, IOException {
         ServerConfig serverConfig = toServerConfig();
+        Path servedRoot = servedRoot();
         String version = VersionProvider.version();
-        SiteOptions site = toSiteOptions();
+        SiteOptions site = toSiteOptions(servedRoot);
         RequestHandler handler = new StaticFileHandler(site, MimeTypes.load(),
                 new FileVersionCache(smallFilesBytes(), Clock.systemUTC()), ZoneId.systemDefault());
         ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, transferThreads / 4), Duration.ofSeconds(15));
@@ -272,11 +286,10 @@ public final class HttpdCommand implements Callable<Integer> {
         HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
                 wireTrace);
         start(server);
-        HeapFootprint.trimSoon();
         // Ctrl+C is caught before the banner shows the URL, so that a stop is graceful from the first moment
         onStarted.accept(new Running(server, reloadEvents, serverConfig.shutdownGrace()));
         String url = Banner.url(serverConfig.bindAddress(), server.port());
-        printBanner(version, site.root(), serverConfig, url, server.port());
+        printBanner(version, servedRoot, serverConfig, url, server.port());
         if (open) {
             Banner.openBrowser(url);
         }
@@ -290,8 +303,8 @@ public final class HttpdCommand implements Callable<Integer> {
     }
 
     /** The URL, then what a newcomer may wonder about: why this folder, which settings file, live reload. */
-    private void printBanner(String version, Path root, ServerConfig serverConfig, String url, int boundPort) {
-        out.println("httpd " + version + " serving " + root + " at " + url + " (Ctrl+C to stop)");
+    private void printBanner(String version, Path servedRoot, ServerConfig serverConfig, String url, int boundPort) {
+        out.println("httpd " + version + " serving " + servedRoot + " at " + url + " (Ctrl+C to stop)");
         for (String lanUrl : Banner.networkUrls(serverConfig.bindAddress(), boundPort)) {
             out.println("  also at " + lanUrl);
         }
@@ -335,6 +348,21 @@ public final class HttpdCommand implements Callable<Integer> {
         if (headerTimeoutSeconds < 1) {
             throw new UsageError(from("header-timeout") + "header-timeout must be at least 1 second");
         }
+        return ServerConfig.builder(bindAddress(), port)
+                .threads(threads)
+                .transferThreads(transferThreads)
+                .keepAliveTimeout(Duration.ofSeconds(keepAliveSeconds))
+                .headerTimeout(Duration.ofSeconds(headerTimeoutSeconds))
+                .sendTimeout(Duration.ofSeconds(sendTimeoutSeconds))
+                .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
+                .maxConnections(maxConnections)
+                .accessLog(!quiet)
+                .extraHeaders(extraHeaders())
+                .build();
+    }
+
+    /** The folder to serve, checked: it exists, is a directory and can be read. */
+    private Path servedRoot() throws UsageError {
         if (directory != null && spec.commandLine().getParseResult().hasMatchedOption("--root")) {
             throw new UsageError("two folders to serve: " + directory + " and --root " + root + " (name one)");
         }
@@ -349,16 +377,12 @@ public final class HttpdCommand implements Callable<Integer> {
         if (!Files.isReadable(absoluteRoot)) {
             throw new UsageError("root " + named + " is not readable");
         }
-        return new ServerConfig(bindAddress(), port, absoluteRoot, threads, transferThreads, dotfiles,
-                Duration.ofSeconds(keepAliveSeconds), Duration.ofSeconds(headerTimeoutSeconds),
-                Duration.ofSeconds(shutdownGraceSeconds), !quiet, ParserLimits.DEFAULT, extraHeaders(), maxConnections,
-                Duration.ofSeconds(sendTimeoutSeconds));
+        return absoluteRoot;
     }
 
-    /** The files side's settings; the root was checked by {@link #toServerConfig}. */
-    SiteOptions toSiteOptions() {
-        return new SiteOptions(servedFolder().path().toAbsolutePath().normalize(), dotfiles, !noListing, spa,
-                cacheControl, cors);
+    /** The files side's settings, for the root {@link #servedRoot} checked. */
+    SiteOptions toSiteOptions(Path root) {
+        return new SiteOptions(root, dotfiles, !noListing, spa, cacheControl, cors);
     }
 
     /**

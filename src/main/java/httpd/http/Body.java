@@ -46,11 +46,27 @@ public sealed interface Body extends AutoCloseable {
         }
     }
 
-    /**
-     * Bytes streamed from an open file, never loaded whole. {@code channel} is null for HEAD, where only
-     * the length matters.
-     */
+    /** Bytes streamed from an open file, never loaded whole. */
     record FileRegion(FileChannel channel, long offset, long length) implements Body {
+        /**
+         * The region's bytes in memory, for a region small enough to hold there: all of them, or fewer when the
+         * file now ends sooner (it shrank since the length was taken).
+         *
+         * @return a buffer ready to be read (flipped), whose array holds the bytes from index 0
+         */
+        public java.nio.ByteBuffer read() throws IOException {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(Math.toIntExact(length));
+            long position = offset;
+            while (bytes.hasRemaining()) {
+                int read = channel.read(bytes, position);
+                if (read < 0) {
+                    break;
+                }
+                position += read;
+            }
+            return bytes.flip();
+        }
+
         @Override
         public void close() throws IOException {
             if (channel != null) {

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * A logback appender for standard output that writes in batches: lines collect in a buffer and reach the
  * terminal or file at least every {@code flushMillis} (200 ms by default), or sooner when the buffer fills,
  * and always when logback stops. Under load that is one system call per many requests instead of one per
- * request, which the benchmark showed was a third of the cost of serving a small file; a person watching
- * the log sees each line a moment later at most.
+ * request, a real share of the cost of serving a small file; a person watching the log sees each line a
+ * moment later at most.
  */
 public class BufferedConsoleAppender<E> extends OutputStreamAppender<E> {
     private static final int BUFFER_BYTES = 64 * 1024;

@@ -137,16 +137,8 @@ public final class LiveReloadHandler implements RequestHandler {
         }
         if (body instanceof Body.FileRegion region) {
             try {
-                ByteBuffer buffer = ByteBuffer.allocate((int) region.length());
-                long position = region.offset();
-                while (buffer.hasRemaining()) {
-                    int read = region.channel().read(buffer, position);
-                    if (read < 0) {
-                        break;
-                    }
-                    position += read;
-                }
-                return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+                ByteBuffer bytes = region.read();
+                return java.util.Arrays.copyOf(bytes.array(), bytes.limit());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +59,9 @@ final class AccessLog {
         if (request == null) {
             line.append('-');
         } else {
-            appendEscaped(line, request.method());
+            PrintableText.append(line, request.method(), true);
             line.append(' ');
-            appendEscaped(line, request.target());
+            PrintableText.append(line, request.target(), true);
             line.append(' ').append(request.version().text());
         }
         line.append("\" ").append(status).append(' ');
@@ -72,24 +71,10 @@ final class AccessLog {
             line.append('-');
         }
         line.append(" \"");
-        appendEscaped(line, request == null ? "-" : request.headers().first("Referer").orElse("-"));
+        PrintableText.append(line, request == null ? "-" : request.headers().first("Referer").orElse("-"), true);
         line.append("\" \"");
-        appendEscaped(line, request == null ? "-" : request.headers().first("User-Agent").orElse("-"));
+        PrintableText.append(line, request == null ? "-" : request.headers().first("User-Agent").orElse("-"), true);
         line.append("\" ").append(nanos / 1_000_000).append("ms");
         log.info(line.toString());
-    }
-
-    /** Printable ASCII as it is; quotes, backslashes and every other byte as {@code \xHH}. */
-    static void appendEscaped(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                out.append(c);
-            } else if (c <= 0xff) {
-                out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
-            } else {
-                out.append("\\u").append(String.format(Locale.ROOT, "%04x", (int) c));
-            }
-        }
     }
 }

@@ -5,7 +5,6 @@ import httpd.http.HttpStatus;
 import httpd.http.HttpDates;
 import httpd.http.RequestHandler;
 import httpd.http.Response;
-import httpd.server.ResponseWriter.ConnectionHeader;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,27 +15,18 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The listening socket and the fixed pools of threads that serve its connections ({@link WorkerPools}). One
- * acceptor thread takes each new connection from {@link ServerSocket#accept()} and hands it to the request
- * pool; a {@link Connection} then owns that socket until it closes.
+ * The listening socket and the threads that serve its connections ({@link WorkerPools}). One acceptor thread
+ * takes each new connection from {@link ServerSocket#accept()} and queues it for a request thread; a
+ * {@link Connection} then owns it until it closes, with all it needs in one {@link ConnectionContext}.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final int ACCEPT_BACKLOG = 1024;
-    /**
-     * How often the watchdog looks at the responses being sent. A transfer waiting behind stalled readers waits
-     * at most about the grace period or the window of {@link SendRateFloor}, whichever is longer, plus one tick.
-     */
-    private static final Duration WATCHDOG_TICK = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final RequestHandler handler;
@@ -49,8 +39,8 @@ public final class HttpServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ServerSocket serverSocket;
     private WorkerPools pools;
+    private ConnectionContext context;
     private Thread acceptor;
-    private ScheduledExecutorService watchdog;
     private volatile boolean stopping;
 
     public HttpServer(ServerConfig config, RequestHandler handler, String serverName, Clock clock) {
@@ -85,9 +75,9 @@ public final class HttpServer implements AutoCloseable {
             throw e;
         }
         pools = new WorkerPools(config.threads(), config.transferThreads());
-        watchdog = Executors.newSingleThreadScheduledExecutor(WorkerPools.namedThreads("httpd-watchdog-"));
-        watchdog.scheduleWithFixedDelay(this::cutStalledResponses, WATCHDOG_TICK.toMillis(), WATCHDOG_TICK.toMillis(),
-                TimeUnit.MILLISECONDS);
+        context = new ConnectionContext(config, handler, serverName, date, accessLog, trace, pools, new InputBuffers(),
+                () -> stopping, connections::remove);
+        pools.every(Watchdog.TICK, new Watchdog(connections, config.sendTimeout(), pools::hasWaitingTransfers));
         acceptor = new Thread(this::acceptConnections, "httpd-acceptor");
         acceptor.start();
         log.debug("listening on {} with {} request threads and {} transfer threads", serverSocket.getLocalSocketAddress(),
@@ -123,17 +113,9 @@ public final class HttpServer implements AutoCloseable {
             } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
                 // e.g. no native thread could be started: drop this connection, keep the server alive
                 log.error("could not hand connection to the pool: {}", e.toString());
-                closeQuietly(socket);
+                Quietly.attempt(socket::close, "closing rejected socket", socket);
                 pauseAfterAcceptFailure();
             }
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            log.debug("closing rejected socket: {}", e.toString());
         }
     }
 
@@ -142,7 +124,7 @@ public final class HttpServer implements AutoCloseable {
             rejectBusy(socket);
             return;
         }
-        Connection connection = new Connection(connectionIds.incrementAndGet(), socket, this);
+        Connection connection = new Connection(connectionIds.incrementAndGet(), new PlainTransport(socket), context);
         connections.add(connection);
         if (!pools.serveNew(connection)) {
             connections.remove(connection);
@@ -150,54 +132,15 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** Hands a connection that gave its thread back (or finished a transfer) to the request threads again. */
-    boolean requeue(Connection connection) {
-        return pools.serveAgain(connection);
-    }
-
-    /** The threads that run connections, for a {@link Connection} to yield, requeue and hand over on. */
-    WorkerPools pools() {
-        return pools;
-    }
-
-    /** Runs a short task after {@code delay} on the watchdog's thread; false once the server is stopping. */
-    boolean later(Runnable task, Duration delay) {
-        try {
-            watchdog.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (RejectedExecutionException e) {
-            return false;
-        }
-    }
-
-    /**
-     * A client that stopped reading must not keep a thread forever: its response is cut after the send timeout.
-     * And while every transfer thread is busy and transfers wait for one, those whose clients read under the
-     * floor of {@link SendRateFloor} are cut at once, so that their threads go to the waiting ones. Cutting is
-     * closing the socket: the blocked write fails, its thread is free, and the access log shows what was sent.
-     */
-    private void cutStalledResponses() {
-        long now = System.nanoTime();
-        long limit = config.sendTimeout().toNanos();
-        boolean transfersWaiting = pools.hasWaitingTransfers();
-        for (Connection connection : connections) {
-            if (connection.isStalled(now, limit)) {
-                log.debug("connection {}: no progress sending for {} s, closing", connection.id(),
-                        config.sendTimeout().toSeconds());
-                connection.forceClose();
-            } else if (connection.givesWay(SendRateFloor.DEFAULT, transfersWaiting, now)) {
-                log.debug("connection {}: sending under {} bytes/s while transfers wait for a thread, closing",
-                        connection.id(), SendRateFloor.DEFAULT.minimumBytesPerSecond());
-                connection.forceClose();
-            }
-        }
-    }
-
     /** Too many connections are open: a fast 503 beats a client left hanging. */
     private void rejectBusy(Socket socket) {
-        try (socket; Response busy = ErrorPages.of(HttpStatus.SERVICE_UNAVAILABLE).withHeader("Retry-After", "1")) {
+        try (socket) {
             socket.setSoTimeout(1000);
-            new ResponseWriter(socket.getChannel(), serverName, config.extraHeaders(), date).write(busy, true, ConnectionHeader.CLOSE);
+            Transport transport = new PlainTransport(socket);
+            transport.open();
+            Response busy = ErrorPages.of(HttpStatus.SERVICE_UNAVAILABLE).withHeader("Retry-After", "1");
+            new ResponseWriter(transport, new ResponseHeadBytes(serverName, config.extraHeaders(), date), new SendProgress())
+                    .write(new Answer(null, busy, Answer.Afterwards.CLOSE, 0), false);
             accessLog.log(socket.getInetAddress().getHostAddress(), null, 503, 0, 0);
         } catch (IOException e) {
             log.debug("could not send 503: {}", e.toString());
@@ -233,7 +176,7 @@ public final class HttpServer implements AutoCloseable {
                     int open = connections.size();
                     log.warn("shutdown grace period of {} s passed: closing {} connection{}", grace.toSeconds(), open,
                             open == 1 ? "" : "s");
-                    connections.forEach(Connection::forceClose);
+                    connections.forEach(Connection::cut);
                     pools.shutdownNow();
                     pools.awaitTermination(1000);
                 }
@@ -241,11 +184,10 @@ public final class HttpServer implements AutoCloseable {
             if (acceptor != null) {
                 acceptor.join(1000);
             }
-            if (watchdog != null) {
-                watchdog.shutdownNow();
+            if (pools != null) {
+                pools.stopTimer();
             }
-            connections.forEach(Connection::forceClose); // those waiting to close after a linger
-
+            connections.forEach(Connection::cut); // those waiting to close after a linger
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -284,44 +226,8 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void closeListeningSocket() {
-        try {
-            if (serverSocket != null) {
-                serverSocket.close();
-            }
-        } catch (IOException e) {
-            log.debug("closing listening socket: {}", e.toString());
+        if (serverSocket != null) {
+            Quietly.attempt(serverSocket::close, "closing listening socket", serverSocket.getLocalSocketAddress());
         }
-    }
-
-    boolean isStopping() {
-        return stopping;
-    }
-
-    void connectionClosed(Connection connection) {
-        connections.remove(connection);
-    }
-
-    ServerConfig config() {
-        return config;
-    }
-
-    RequestHandler handler() {
-        return handler;
-    }
-
-    String serverName() {
-        return serverName;
-    }
-
-    PerSecondText date() {
-        return date;
-    }
-
-    AccessLog accessLog() {
-        return accessLog;
-    }
-
-    Trace trace() {
-        return trace;
     }
 }

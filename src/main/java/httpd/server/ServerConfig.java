@@ -3,64 +3,41 @@ package httpd.server;
 import httpd.http.HeaderField;
 import httpd.http.ParserLimits;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the server needs to know, fixed before it starts.
+ * How the server listens and how it treats connections, fixed before it starts: the network, the threads, the
+ * timeouts, the limits and the headers every response carries. What is served, and how, is the handler's.
+ * Made with {@link #builder}, which holds every default.
  *
  * @param bindAddress      the address to listen on (loopback unless the user shares on a LAN)
  * @param port             the TCP port, 0 for any free one
- * @param root             the document root
  * @param threads          the size of the fixed pool that reads requests and answers them
  * @param transferThreads  the most threads the pool that sends long bodies (large files, event streams) starts
- * @param serveDotfiles    whether names starting with "." are served
  * @param keepAliveTimeout how long an idle persistent connection is kept open
  * @param headerTimeout    how long a client may take to send a whole request head
+ * @param sendTimeout      a response that makes no progress for this long (the client stopped reading) is cut
  * @param shutdownGrace    how long responses in flight may take to finish at shutdown
+ * @param maxConnections   open connections beyond this get a 503 at once
  * @param accessLog        whether each request is written to the access log
  * @param limits           the request-head limits
  * @param extraHeaders     headers added to every response ({@code --header}, {@code --cors})
- * @param maxConnections   open connections beyond this get a 503 at once
- * @param sendTimeout      a response that makes no progress for this long (the client stopped reading) is cut
  */
 public record ServerConfig(
         InetAddress bindAddress,
         int port,
-        Path root,
         int threads,
         int transferThreads,
-        boolean serveDotfiles,
         Duration keepAliveTimeout,
         Duration headerTimeout,
+        Duration sendTimeout,
         Duration shutdownGrace,
+        int maxConnections,
         boolean accessLog,
         ParserLimits limits,
-        List<HeaderField> extraHeaders,
-        int maxConnections,
-        Duration sendTimeout) {
-
-    public ServerConfig {
-        Objects.requireNonNull(bindAddress, "bindAddress");
-        Objects.requireNonNull(root, "root");
-        Objects.requireNonNull(keepAliveTimeout, "keepAliveTimeout");
-        Objects.requireNonNull(headerTimeout, "headerTimeout");
-        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
-        Objects.requireNonNull(limits, "limits");
-        extraHeaders = List.copyOf(extraHeaders);
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is out of range (0-65535)");
-        }
-        Objects.requireNonNull(sendTimeout, "sendTimeout");
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("maxConnections must be at least 1");
-        }
-        if (threads < 1 || transferThreads < 1) {
-            throw new IllegalArgumentException("threads and transferThreads must be at least 1");
-        }
-    }
+        List<HeaderField> extraHeaders) {
 
     /** Two request threads per core, at least 4: enough to keep the cores busy, few enough to rarely switch. */
     public static final int DEFAULT_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
@@ -71,41 +48,109 @@ public record ServerConfig(
     public static final int DEFAULT_TRANSFER_THREADS = 512;
     public static final int DEFAULT_MAX_CONNECTIONS = 4096;
 
-    /** Defaults for everything but the address, port and root; tests and the CLI start from here. */
-    public static ServerConfig defaults(InetAddress bindAddress, int port, Path root) {
-        return new ServerConfig(bindAddress, port, root, DEFAULT_THREADS, DEFAULT_TRANSFER_THREADS, false,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), true, ParserLimits.DEFAULT, List.of(),
-                DEFAULT_MAX_CONNECTIONS, Duration.ofSeconds(60));
+    public ServerConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(keepAliveTimeout, "keepAliveTimeout");
+        Objects.requireNonNull(headerTimeout, "headerTimeout");
+        Objects.requireNonNull(sendTimeout, "sendTimeout");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(limits, "limits");
+        extraHeaders = List.copyOf(extraHeaders);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is out of range (0-65535)");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1");
+        }
+        if (threads < 1 || transferThreads < 1) {
+            throw new IllegalArgumentException("threads and transferThreads must be at least 1");
+        }
     }
 
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, root, threads, transferThreads, serveDotfiles, keepAliveTimeout,
-                headerTimeout, shutdownGrace, accessLog, limits, extraHeaders, maxConnections, sendTimeout);
+    /** The defaults for everything but where to listen; set what differs, then {@link Builder#build}. */
+    public static Builder builder(InetAddress bindAddress, int port) {
+        return new Builder(bindAddress, port);
     }
 
-    public ServerConfig withThreads(int newThreads) {
-        return new ServerConfig(bindAddress, port, root, newThreads, transferThreads, serveDotfiles, keepAliveTimeout,
-                headerTimeout, shutdownGrace, accessLog, limits, extraHeaders, maxConnections, sendTimeout);
-    }
+    /** Collects the settings of a {@link ServerConfig}, starting from the defaults. */
+    public static final class Builder {
+        private final InetAddress bindAddress;
+        private int port;
+        private int threads = DEFAULT_THREADS;
+        private int transferThreads = DEFAULT_TRANSFER_THREADS;
+        private Duration keepAliveTimeout = Duration.ofSeconds(5);
+        private Duration headerTimeout = Duration.ofSeconds(10);
+        private Duration sendTimeout = Duration.ofSeconds(60);
+        private Duration shutdownGrace = Duration.ofSeconds(10);
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private boolean accessLog = true;
+        private ParserLimits limits = ParserLimits.DEFAULT;
+        private List<HeaderField> extraHeaders = List.of();
 
-    public ServerConfig withTransferThreads(int newTransferThreads) {
-        return new ServerConfig(bindAddress, port, root, threads, newTransferThreads, serveDotfiles, keepAliveTimeout,
-                headerTimeout, shutdownGrace, accessLog, limits, extraHeaders, maxConnections, sendTimeout);
-    }
+        private Builder(InetAddress bindAddress, int port) {
+            this.bindAddress = bindAddress;
+            this.port = port;
+        }
 
-    public ServerConfig withTimeouts(Duration newKeepAlive, Duration newHeader, Duration newSend) {
-        return new ServerConfig(bindAddress, port, root, threads, transferThreads, serveDotfiles, newKeepAlive,
-                newHeader, shutdownGrace, accessLog, limits, extraHeaders, maxConnections, newSend);
-    }
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
 
-    public ServerConfig withExtraHeaders(List<HeaderField> newHeaders) {
-        return new ServerConfig(bindAddress, port, root, threads, transferThreads, serveDotfiles, keepAliveTimeout,
-                headerTimeout, shutdownGrace, accessLog, limits, newHeaders, maxConnections, sendTimeout);
-    }
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
 
-    public ServerConfig withMaxConnections(int newMax) {
-        return new ServerConfig(bindAddress, port, root, threads, transferThreads, serveDotfiles, keepAliveTimeout,
-                headerTimeout, shutdownGrace, accessLog, limits, extraHeaders, newMax, sendTimeout);
+        public Builder transferThreads(int transferThreads) {
+            this.transferThreads = transferThreads;
+            return this;
+        }
+
+        public Builder keepAliveTimeout(Duration keepAliveTimeout) {
+            this.keepAliveTimeout = keepAliveTimeout;
+            return this;
+        }
+
+        public Builder headerTimeout(Duration headerTimeout) {
+            this.headerTimeout = headerTimeout;
+            return this;
+        }
+
+        public Builder sendTimeout(Duration sendTimeout) {
+            this.sendTimeout = sendTimeout;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration shutdownGrace) {
+            this.shutdownGrace = shutdownGrace;
+            return this;
+        }
+
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        public Builder accessLog(boolean accessLog) {
+            this.accessLog = accessLog;
+            return this;
+        }
+
+        public Builder limits(ParserLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        public Builder extraHeaders(List<HeaderField> extraHeaders) {
+            this.extraHeaders = extraHeaders;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for a port, thread count or connection cap out of range */
+        public ServerConfig build() {
+            return new ServerConfig(bindAddress, port, threads, transferThreads, keepAliveTimeout, headerTimeout,
+                    sendTimeout, shutdownGrace, maxConnections, accessLog, limits, extraHeaders);
+        }
     }
 }

@@ -66,7 +66,7 @@ public final class WireTrace implements Trace {
         return text.toString();
     }
 
-    /** Printable ASCII as it is, CR and LF as ␍ and ␊, anything else as \xHH. */
+    /** CR and LF as ␍ and ␊, so line endings show; everything else as {@link PrintableText} has it. */
     static String visible(byte[] bytes) {
         StringBuilder text = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
@@ -75,10 +75,8 @@ public final class WireTrace implements Trace {
                 text.append('\u240d');
             } else if (c == '\n') {
                 text.append('\u240a');
-            } else if (c >= 0x20 && c < 0x7f && c != '\\') {
-                text.append((char) c);
             } else {
-                text.append(String.format("\\x%02x", c));
+                PrintableText.append(text, (char) c, false);
             }
         }
         return text.toString();

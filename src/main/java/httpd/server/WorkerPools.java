@@ -1,9 +1,12 @@
 package httpd.server;
 
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -11,13 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The two bounded pools that run connections: a fixed one for requests, one of at most N threads for transfers.
+ * The threads that run connections: a fixed pool for requests, a pool of at most N threads for transfers, and
+ * one timer thread for the watchdog and for connections that close later.
  *
  * <p>Requests are served on a small pool, about two threads per core. Its threads never wait long: a connection
- * without a request gives its thread back when others are queued ({@link ConnectionInput#readHead}), so a few
- * threads take turns over many connections, and a request that is already waiting is served without a thread
- * being woken for it. That is what makes the small pool fast: measured on 2 cores, 4 threads answered 1 KiB
- * files about 1.6 times as fast as 64 threads, which spend their time switching between each other.
+ * without a request gives its thread back when others are queued ({@link Connection}), so a few threads take
+ * turns over many connections, and a request that is already waiting is served without a thread being woken
+ * for it. Few threads switch between each other rarely, which is what makes the small pool fast (figures in
+ * bench/README.md).
  *
  * <p>Bodies that can take long to send (large files, live-reload event streams) leave on a larger transfer
  * pool instead: a slow or stalled client then holds a thread that costs memory, never one that requests need.
@@ -25,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * a thread of its own at once; only beyond the maximum do transfers queue, and then the watchdog cuts those
  * whose clients read too slowly ({@link SendRateFloor}), so the queue moves.
  */
-final class WorkerPools implements ConnectionInput.Buffers {
+final class WorkerPools implements Scheduler {
     /**
      * How many connections in a row a request thread took from the queue and gave back without a request. A
      * thread finding requests yields idle connections at once; one that keeps finding none waits a
@@ -35,10 +39,11 @@ final class WorkerPools implements ConnectionInput.Buffers {
 
     private final ThreadPoolExecutor requests;
     private final ThreadPoolExecutor transfers;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(namedThreads("httpd-watchdog-"));
     private final AtomicLong tickets = new AtomicLong();
+    /** Each request thread's count of connections given back in a row without a request (see {@link #patient}). */
     private final ThreadLocal<int[]> emptyYields = ThreadLocal.withInitial(() -> new int[1]);
-    /** Each thread's spare input buffer, lent to the connection it serves while that one holds bytes. */
-    private final ThreadLocal<byte[]> spareBuffers = new ThreadLocal<>();
 
     WorkerPools(int requestThreads, int transferThreads) {
         // Connections queue for a thread without bound here: their number is capped at accept instead.
@@ -50,8 +55,8 @@ final class WorkerPools implements ConnectionInput.Buffers {
 
     /**
      * A pool of at most {@code threads} that starts a thread only when none is idle, and lets a thread idle for
-     * a minute end. A plain fixed pool starts a new thread for each task until it has them all: 64 downloads
-     * one after another left 64 threads and 7 MiB of touched stacks, where 4 at a time need 4.
+     * a minute end. A plain fixed pool starts a new thread for each task until it has them all, and keeps them:
+     * one download after another would leave the pool at its maximum, each thread with its touched stack.
      */
     static ThreadPoolExecutor startingThreadsOnlyWhenNoneIsIdle(int threads, ThreadFactory factory) {
         HandOffQueue queue = new HandOffQueue();
@@ -104,14 +109,29 @@ final class WorkerPools implements ConnectionInput.Buffers {
         return submit(requests, new Turn(connection, tickets.incrementAndGet()));
     }
 
-    /** Queues a connection that gave its thread back (or finished a transfer) behind all others. */
-    boolean serveAgain(Runnable connection) {
+    @Override
+    public boolean serveAgain(Runnable connection) {
         return submit(requests, new Turn(connection, LANE_OF_RETURNING + tickets.incrementAndGet()));
     }
 
-    /** Queues the sending of a long body on the transfer pool. */
-    boolean transfer(Runnable sending) {
+    @Override
+    public boolean transfer(Runnable sending) {
         return submit(transfers, sending);
+    }
+
+    @Override
+    public boolean later(Runnable task, Duration delay) {
+        try {
+            timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Runs {@code task} on the timer thread every {@code tick}, from one tick on. */
+    void every(Duration tick, Runnable task) {
+        timer.scheduleWithFixedDelay(task, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static boolean submit(ThreadPoolExecutor pool, Runnable task) {
@@ -131,38 +151,24 @@ final class WorkerPools implements ConnectionInput.Buffers {
         return !transfers.getQueue().isEmpty();
     }
 
-    /** Whether connections are queued for a request thread; idle ones then give theirs back. */
-    boolean hasWaitingConnections() {
+    @Override
+    public boolean othersWaiting() {
         return !requests.getQueue().isEmpty();
     }
 
-    boolean yieldPatiently() {
+    @Override
+    public boolean patient() {
         return emptyYields.get()[0] >= PATIENCE_AFTER_EMPTY_YIELDS;
     }
 
-    void yieldedWithoutRequest() {
+    @Override
+    public void yieldedWithoutRequest() {
         emptyYields.get()[0]++;
     }
 
-    void foundRequest() {
+    @Override
+    public void foundRequest() {
         emptyYields.get()[0] = 0;
-    }
-
-    @Override
-    public byte[] borrow() {
-        byte[] spare = spareBuffers.get();
-        if (spare == null) {
-            return new byte[ConnectionInput.INITIAL_BUFFER];
-        }
-        spareBuffers.set(null);
-        return spare;
-    }
-
-    @Override
-    public void giveBack(byte[] buffer) {
-        if (spareBuffers.get() == null) {
-            spareBuffers.set(buffer);
-        }
     }
 
     /** Takes no more work; what is running or queued goes on. */
@@ -184,6 +190,11 @@ final class WorkerPools implements ConnectionInput.Buffers {
     void shutdownNow() {
         requests.shutdownNow();
         transfers.shutdownNow();
+    }
+
+    /** Stops the timer: the watchdog ticks no more, and connections waiting to close later are left as they are. */
+    void stopTimer() {
+        timer.shutdownNow();
     }
 
     static ThreadFactory namedThreads(String prefix) {

@@ -252,7 +252,7 @@ class DemoSiteBrowserIT {
                 Files.readString(site.resolve("index.html")).replace("我是登入頁面", "重新啟動"));
         events = new ReloadEvents(4, Duration.ofSeconds(15));
         ReloadEvents restarted = events;
-        server = TestServer.start(SiteOptions.defaults(site), c -> c.withPort(port),
+        server = TestServer.start(SiteOptions.defaults(site), c -> c.port(port),
                 files -> new LiveReloadHandler(files, restarted));
 
         awaitHeading("重新啟動");

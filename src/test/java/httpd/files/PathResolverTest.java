@@ -241,7 +241,7 @@ class PathResolverTest {
         Resolution.File after = (Resolution.File) resolve("/hello.txt");
 
         assertThat(after).isNotSameAs(before);
-        assertThat(after.attributes().size()).isEqualTo(12);
+        assertThat(after.version().size()).isEqualTo(12);
     }
 
     @Test

@@ -264,7 +264,7 @@ class BrowserFeaturesIT {
     @Test
     void allowsCrossOriginRequestsWithoutCredentials() {
         try (TestServer cors = TestServer.start(new SiteOptions(root, false, true, false, "no-cache", true),
-                c -> withHeaders(c, List.of(new HeaderField("Access-Control-Allow-Origin", "*"))),
+                c -> c.extraHeaders(List.of(new HeaderField("Access-Control-Allow-Origin", "*"))),
                 UnaryOperator.identity())) {
             RawResponse simple = RawClient.exchange(cors, RawClient.get("/digits.txt", "Origin: http://example.com"));
             RawResponse preflight = RawClient.exchange(cors, "OPTIONS /digits.txt HTTP/1.1\r\nHost: x\r\nOrigin: http://example.com\r\n"
@@ -281,7 +281,7 @@ class BrowserFeaturesIT {
 
     @Test
     void addsCustomHeadersToEveryResponseReplacingOurs() {
-        try (TestServer custom = TestServer.start(root, c -> withHeaders(c, List.of(
+        try (TestServer custom = TestServer.start(root, c -> c.extraHeaders(List.of(
                 new HeaderField("X-Frame-Options", "DENY"), new HeaderField("Cache-Control", "max-age=5"))))) {
             RawResponse file = RawClient.exchange(custom, RawClient.get("/digits.txt"));
             RawResponse missing = RawClient.exchange(custom, RawClient.get("/missing"));
@@ -291,10 +291,6 @@ class BrowserFeaturesIT {
             assertThat(file.head()).containsOnlyOnce("Cache-Control");
             assertThat(missing.header("X-Frame-Options")).isEqualTo("DENY");
         }
-    }
-
-    private static ServerConfig withHeaders(ServerConfig c, List<HeaderField> headers) {
-        return c.withExtraHeaders(headers);
     }
 
     @Test

@@ -41,7 +41,7 @@ class FaultsIT {
     @Test
     void carriesOnWhenAClientResetsMidTransfer() throws Exception {
         TestFiles.sparse(root.resolve("big.bin"), 64L * 1024 * 1024);
-        try (TestServer server = TestServer.start(root, c -> c.withThreads(2))) {
+        try (TestServer server = TestServer.start(root, c -> c.threads(2))) {
             for (int i = 0; i < 5; i++) {
                 Socket quitter = new Socket("127.0.0.1", server.port());
                 quitter.getOutputStream().write(RawClient.get("/big.bin").getBytes(StandardCharsets.US_ASCII));
@@ -105,8 +105,8 @@ class FaultsIT {
         byte[] medium = new byte[1024 * 1024];
         Arrays.fill(medium, (byte) 'm');
         Files.write(root.resolve("medium.bin"), medium);
-        try (TestServer server = TestServer.start(root, c -> c.withThreads(1).withTransferThreads(1)
-                .withTimeouts(c.keepAliveTimeout(), c.headerTimeout(), Duration.ofSeconds(1)));
+        try (TestServer server = TestServer.start(root, c -> c.threads(1).transferThreads(1)
+                .sendTimeout(Duration.ofSeconds(1)));
                 Socket stalled = new Socket("127.0.0.1", server.port())) {
             stalled.setReceiveBufferSize(16 * 1024);
             stalled.getOutputStream().write(RawClient.get("/big.bin").getBytes(StandardCharsets.US_ASCII));
@@ -133,8 +133,8 @@ class FaultsIT {
         Files.write(root.resolve("random.bin"), content);
         List<Socket> stalled = new ArrayList<>();
         // a send timeout far beyond the hang guard: only the rate floor can free a thread held by a stalled client
-        try (TestServer server = TestServer.start(root, c -> c.withTransferThreads(2)
-                .withTimeouts(c.keepAliveTimeout(), c.headerTimeout(), Duration.ofMinutes(5)))) {
+        try (TestServer server = TestServer.start(root, c -> c.transferThreads(2)
+                .sendTimeout(Duration.ofMinutes(5)))) {
             for (int i = 0; i < 4; i++) {
                 Socket socket = new Socket("127.0.0.1", server.port());
                 stalled.add(socket);
@@ -187,7 +187,7 @@ class FaultsIT {
     void answersRequestsOnOneThreadWhileFourDownloadsStall() throws Exception {
         TestFiles.sparse(root.resolve("big.bin"), 256L * 1024 * 1024);
         List<Socket> stalled = new ArrayList<>();
-        try (TestServer server = TestServer.start(root, c -> c.withThreads(1))) {
+        try (TestServer server = TestServer.start(root, c -> c.threads(1))) {
             for (int i = 0; i < 4; i++) {
                 Socket socket = new Socket("127.0.0.1", server.port());
                 stalled.add(socket);

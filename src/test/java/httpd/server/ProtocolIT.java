@@ -233,7 +233,7 @@ class ProtocolIT {
     void answersExpect100ContinueWithTheFinalStatusAtOnceAndNeverReadsTheBodyAsARequest() {
         // a header timeout far beyond the hang guard: waiting for the body would fail this test
         try (TestServer patient = TestServer.start(root,
-                c -> c.withTimeouts(c.keepAliveTimeout(), Duration.ofMinutes(5), c.sendTimeout()));
+                c -> c.headerTimeout(Duration.ofMinutes(5)));
                 RawClient client = patient.connect()) {
             RawResponse response = client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
                     + "Content-Length: 35\r\n\r\n").readResponse();
@@ -348,7 +348,7 @@ class ProtocolIT {
     @Test
     void answers408WhenTheHeadDoesNotArriveInTime() {
         try (TestServer strict = TestServer.start(root,
-                c -> c.withTimeouts(c.keepAliveTimeout(), Duration.ofMillis(300), c.sendTimeout()));
+                c -> c.headerTimeout(Duration.ofMillis(300)));
                 RawClient client = strict.connect()) {
             RawResponse response = client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n").readResponse();
 
@@ -360,7 +360,7 @@ class ProtocolIT {
     @Test
     void closesAnIdleKeepAliveConnectionAfterTheTimeout() {
         try (TestServer quick = TestServer.start(root,
-                c -> c.withTimeouts(Duration.ofMillis(200), c.headerTimeout(), c.sendTimeout()));
+                c -> c.keepAliveTimeout(Duration.ofMillis(200)));
                 RawClient client = quick.connect()) {
             assertThat(client.send("GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n").readResponse().status()).isEqualTo(200);
 

@@ -9,7 +9,6 @@ import httpd.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,12 +28,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A small fixed pool against idle, slow, hostile and faulty clients: nobody else may notice. */
 class RobustnessIT {
-    private static final Logger log = LoggerFactory.getLogger(RobustnessIT.class);
     private static final String HELLO = "hello\n";
 
     @TempDir
@@ -49,7 +45,7 @@ class RobustnessIT {
 
     @Test
     void answersAFreshClientWhile600IdleConnectionsHoldAPoolOf8() throws Exception {
-        try (TestServer server = TestServer.start(root, c -> c.withThreads(8))) {
+        try (TestServer server = TestServer.start(root, c -> c.threads(8))) {
             List<RawClient> held = new ArrayList<>();
             try {
                 for (int i = 0; i < 300; i++) {
@@ -61,10 +57,8 @@ class RobustnessIT {
                     assertThat(keepAlive.send(RawClient.get("/hello.txt")).readResponse().status()).isEqualTo(200);
                 }
 
-                long start = System.nanoTime();
+                // answered at all, while every connection held is open: none of them holds a thread
                 HttpResponse<String> fresh = server.get("/");
-                log.info("fresh GET / with 600 idle connections on 8 threads: {} ms",
-                        (System.nanoTime() - start) / 1_000_000);
 
                 assertThat(fresh.statusCode()).isEqualTo(200);
                 assertThat(fresh.body()).isEqualTo("<h1>home</h1>\n");
@@ -77,7 +71,7 @@ class RobustnessIT {
     @Test
     void keepsServingOthersWhileAClientReadsA256MiBFileSlowlyOrNotAtAll() throws Exception {
         TestFiles.sparse(root.resolve("big.bin"), 256L * 1024 * 1024);
-        try (TestServer server = TestServer.start(root, c -> c.withThreads(2));
+        try (TestServer server = TestServer.start(root, c -> c.threads(2));
                 Socket slow = new Socket("127.0.0.1", server.port())) {
             slow.setReceiveBufferSize(16 * 1024);
             slow.getOutputStream().write(RawClient.get("/big.bin").getBytes(StandardCharsets.US_ASCII));
@@ -94,7 +88,7 @@ class RobustnessIT {
     void cutsOffASlowlorisClientWithADeadlineForTheWholeHeadAndServesOthersMeanwhile() throws Exception {
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         try (TestServer server = TestServer.start(root,
-                c -> c.withThreads(1).withTimeouts(c.keepAliveTimeout(), Duration.ofSeconds(1), c.sendTimeout()));
+                c -> c.threads(1).headerTimeout(Duration.ofSeconds(1)));
                 RawClient slowloris = server.connect()) {
             byte[] head = "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes(StandardCharsets.US_ASCII);
             int[] next = {0};
@@ -125,7 +119,7 @@ class RobustnessIT {
     void answersRequestsWhoseDeclaredBodyNeverComesAndServesAFifthClientOnFourThreads() {
         // a header timeout far beyond the hang guard: a thread waiting for a body would fail this test
         try (TestServer server = TestServer.start(root,
-                c -> c.withThreads(4).withTimeouts(c.keepAliveTimeout(), Duration.ofMinutes(5), c.sendTimeout()))) {
+                c -> c.threads(4).headerTimeout(Duration.ofMinutes(5)))) {
             List<RawClient> stalled = new ArrayList<>();
             try {
                 for (String method : List.of("GET", "POST", "GET", "POST")) {
@@ -186,7 +180,7 @@ class RobustnessIT {
             Files.write(root.resolve("file" + i + ".bin"), content);
         }
         ExecutorService clients = Executors.newFixedThreadPool(200);
-        try (TestServer server = TestServer.start(root, c -> c.withThreads(8))) {
+        try (TestServer server = TestServer.start(root, c -> c.threads(8))) {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 int n = i;
@@ -213,8 +207,7 @@ class RobustnessIT {
     @Test
     void answersGarbageAndKeepsServing() throws Exception {
         Random random = new Random(99);
-        try (TestServer server = TestServer.start(root, c -> c.withTimeouts(c.keepAliveTimeout(),
-                Duration.ofMillis(500), c.sendTimeout()))) {
+        try (TestServer server = TestServer.start(root, c -> c.headerTimeout(Duration.ofMillis(500)))) {
             for (int i = 0; i < 200; i++) {
                 byte[] garbage = new byte[random.nextInt(3000) + 1];
                 random.nextBytes(garbage);
@@ -272,7 +265,7 @@ class RobustnessIT {
 
     @Test
     void answersAConnectionBeyondTheCapWith503AtOnce() {
-        try (TestServer server = TestServer.start(root, c -> c.withMaxConnections(2));
+        try (TestServer server = TestServer.start(root, c -> c.maxConnections(2));
                 RawClient first = server.connect();
                 RawClient second = server.connect();
                 RawClient third = server.connect()) {

@@ -52,7 +52,7 @@ class TraceIT {
                 closed.countDown();
             }
         };
-        ServerConfig config = ServerConfig.defaults(InetAddress.getLoopbackAddress(), 0, root);
+        ServerConfig config = ServerConfig.builder(InetAddress.getLoopbackAddress(), 0).build();
         HttpServer server = new HttpServer(config, TestServer.files(SiteOptions.defaults(root)), TestServer.SERVER,
                 TestServer.CLOCK, trace);
         server.start();

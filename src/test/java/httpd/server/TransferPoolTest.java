@@ -20,9 +20,15 @@ class TransferPoolTest {
         pool.shutdownNow();
     }
 
+    /** Waits for a thread of the pool to wait for a task; a generous deadline turns a hang into a failure. */
     private void awaitIdleThread() {
         LinkedTransferQueue<Runnable> queue = (LinkedTransferQueue<Runnable>) pool.getQueue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!queue.hasWaitingConsumer()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("no thread of the pool came back to wait for a task within 10 s ("
+                        + pool.getPoolSize() + " threads, " + pool.getActiveCount() + " busy)");
+            }
             Thread.onSpinWait();
         }
     }

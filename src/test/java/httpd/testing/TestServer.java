@@ -41,7 +41,8 @@ public final class TestServer implements AutoCloseable {
         return start(SiteOptions.defaults(root), UnaryOperator.identity(), UnaryOperator.identity());
     }
 
-    public static TestServer start(Path root, UnaryOperator<ServerConfig> customize) {
+    /** @param customize changes to the test defaults (loopback, port 0, 8 threads), e.g. {@code c -> c.threads(2)} */
+    public static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> customize) {
         return start(SiteOptions.defaults(root), customize, UnaryOperator.identity());
     }
 
@@ -50,11 +51,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** @param wrap puts another handler around the static file handler, e.g. live reload */
-    public static TestServer start(SiteOptions site, UnaryOperator<ServerConfig> customize,
+    public static TestServer start(SiteOptions site, UnaryOperator<ServerConfig.Builder> customize,
             UnaryOperator<RequestHandler> wrap) {
         try {
-            ServerConfig config = customize.apply(
-                    ServerConfig.defaults(InetAddress.getLoopbackAddress(), 0, site.root()).withThreads(8));
+            ServerConfig config = customize.apply(ServerConfig.builder(InetAddress.getLoopbackAddress(), 0).threads(8))
+                    .build();
             HttpServer server = new HttpServer(config, wrap.apply(files(site)), SERVER, CLOCK);
             server.start();
             return new TestServer(server);

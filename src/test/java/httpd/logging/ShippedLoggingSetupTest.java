@@ -9,26 +9,24 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
-import java.nio.file.Path;
+import ch.qos.logback.core.status.Status;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The setup built into the jar is the one config/logback.xml describes as shipped (Main relies on it). */
-class DefaultLoggingTest {
+/** What config/logback.xml sets up, as the jar carries it: the access log and server events httpd writes. */
+class ShippedLoggingSetupTest {
     @Test
-    void setsUpWhatTheShippedConfigFileSetsUp() throws Exception {
-        LoggerContext fromFile = new LoggerContext();
-        LoggerContext inCode = new LoggerContext();
+    void sendsAccessLinesToStandardOutputInBatchesAndServerEventsToStandardError() throws Exception {
+        URL shipped = getClass().getClassLoader().getResource("httpd/logging/logback.xml");
+        LoggerContext context = new LoggerContext();
         try {
             JoranConfigurator joran = new JoranConfigurator();
-            joran.setContext(fromFile);
-            joran.doConfigure(Path.of("config", "logback.xml").toFile());
-            DefaultLogging defaults = new DefaultLogging();
-            defaults.setContext(inCode);
-            defaults.configure(inCode);
+            joran.setContext(context);
+            joran.doConfigure(shipped);
 
-            assertThat(describe(inCode)).isEqualTo(describe(fromFile)).containsExactly(
+            assertThat(describe(context)).containsExactly(
                     "ROOT level=INFO additive=true",
                     "  CONSOLE ch.qos.logback.core.ConsoleAppender started encoder=httpd.logging.EventLineEncoder"
                             + " target=System.err",
@@ -37,9 +35,10 @@ class DefaultLoggingTest {
                             + " flushMillis=200",
                     "httpd level=null additive=true",
                     "status listeners: [NopStatusListener]");
+            assertThat(context.getStatusManager().getCopyOfStatusList()).as(statuses(context))
+                    .allMatch(status -> status.getLevel() == Status.INFO);
         } finally {
-            fromFile.stop();
-            inCode.stop();
+            context.stop();
         }
     }
 
@@ -68,5 +67,9 @@ class DefaultLoggingTest {
             text.append(" flushMillis=").append(buffered.getFlushMillis());
         }
         return text.toString();
+    }
+
+    private static String statuses(LoggerContext context) {
+        return context.getStatusManager().getCopyOfStatusList().stream().map(Status::toString).toList().toString();
     }
 }

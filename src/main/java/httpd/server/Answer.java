@@ -1,0 +1,38 @@
+package httpd.server;
+
+import httpd.http.Body;
+import httpd.http.RequestHead;
+import httpd.http.Response;
+
+/**
+ * A response decided and not yet sent, with what it answers and what becomes of the connection after it.
+ *
+ * @param request     the request it answers, or null for a request that could not be read or parsed
+ * @param response    what the handler (or the connection, for a refusal) decided; closed once sent
+ * @param afterwards  what becomes of the connection once it is out
+ * @param startNanos  when the request began to be answered ({@link System#nanoTime()}), for the access log
+ */
+record Answer(RequestHead request, Response response, Afterwards afterwards, long startNanos) {
+    /** What becomes of the connection once an answer is out (RFC 9112 §9.3, §9.6). */
+    enum Afterwards {
+        /** It persists: the next request may follow on it. */
+        PERSIST,
+        /** It closes: the client asked for that, the server is stopping, or the request's framing was lost. */
+        CLOSE,
+        /**
+         * It closes, but not at once: a request body was left unread, and closing a socket with unread bytes
+         * makes TCP reset the connection, which can destroy an answer the client has not read yet.
+         */
+        LINGER_THEN_CLOSE
+    }
+
+    /**
+     * Whether sending may take long: a body over {@link Body#SMALL_BYTES}, or one of unknown length (a stream),
+     * which a slow client may take minutes to read. Such an answer goes out on a transfer thread. A HEAD never
+     * does: its body is not sent ({@link ResponseWriter#bodyToSend}).
+     */
+    boolean takesLong() {
+        long length = ResponseWriter.bodyToSend(this).length();
+        return length < 0 || length > Body.SMALL_BYTES;
+    }
+}

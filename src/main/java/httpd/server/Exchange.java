@@ -1,0 +1,132 @@
+package httpd.server;
+
+import httpd.http.ErrorPages;
+import httpd.http.HttpException;
+import httpd.http.HttpStatus;
+import httpd.http.RequestHead;
+import httpd.http.RequestParser;
+import httpd.http.Response;
+import httpd.server.Answer.Afterwards;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request and its answer, from the head in the buffer to the access-log line: parse the head, let the
+ * handler decide, write the response, log it. Read top to bottom, this is HTTP/1.1 as a server does it.
+ *
+ * <p>Nothing here waits for the network or knows about threads: {@link Connection} calls {@link #answer} once a
+ * whole head is buffered, and {@link #send} where the answer is to go out (on a transfer thread, for a long
+ * body). One exchange object serves every request of its connection, one at a time, and keeps what can be
+ * reused between them (the parser's buffers, the head's bytes).
+ */
+final class Exchange {
+    /** A request body up to this size is read and thrown away so that the connection can persist. */
+    private static final long MAX_DISCARDED_BODY = 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(Exchange.class);
+
+    private final ConnectionContext context;
+    private final long id;
+    private final String client;
+    private final ConnectionInput input;
+    private final RequestParser parser;
+    private final ResponseWriter writer;
+    private final SendProgress progress;
+
+    /** @param client the client's address, as the access log shows it */
+    Exchange(ConnectionContext context, long id, String client, Transport transport, ConnectionInput input,
+            SendProgress progress) {
+        this.context = context;
+        this.id = id;
+        this.client = client;
+        this.input = input;
+        this.progress = progress;
+        this.parser = new RequestParser(context.config().limits());
+        ServerConfig config = context.config();
+        this.writer = new ResponseWriter(transport,
+                new ResponseHeadBytes(context.serverName(), config.extraHeaders(), context.date()), progress);
+    }
+
+    /**
+     * Parses the buffered head and decides the answer, without sending it.
+     *
+     * @return the answer, or null when the stream ended cleanly before a request began
+     */
+    Answer answer() throws IOException {
+        long start = System.nanoTime();
+        if (context.trace() != Trace.NONE) {
+            context.trace().request(id, input.rawHead());
+        }
+        RequestHead request;
+        try {
+            request = parser.parse(input);
+        } catch (HttpException e) {
+            log.debug("connection {}: bad request: {}", id, e.getMessage());
+            return new Answer(null, ErrorPages.of(e.status(), e.getMessage()), Afterwards.CLOSE, start);
+        }
+        input.headParsed();
+        if (request == null) {
+            return null;
+        }
+        boolean bodyGone = discardReceivedBody(request);
+        boolean persistent = request.wantsPersistentConnection() && bodyGone && !context.stopping().getAsBoolean();
+        Response response = handle(request);
+        if (response.body().length() < 0) {
+            persistent = false; // a body of unknown length ends when the connection closes (RFC 9112 §6.3)
+        }
+        Afterwards afterwards = persistent ? Afterwards.PERSIST
+                : bodyGone ? Afterwards.CLOSE : Afterwards.LINGER_THEN_CLOSE;
+        return new Answer(request, response, afterwards, start);
+    }
+
+    /** The answer to a request whose head did not arrive in time, or could not be read: the connection closes. */
+    Answer refusal(HttpStatus status) {
+        return new Answer(null, ErrorPages.of(status), Afterwards.CLOSE, System.nanoTime());
+    }
+
+    /**
+     * Writes the answer and logs it, with the bytes that went out also when the client went away first.
+     *
+     * @param transfer whether this runs on a transfer thread
+     */
+    void send(Answer answer, boolean transfer) throws IOException {
+        try {
+            writer.write(answer, transfer);
+        } finally {
+            context.accessLog().log(client, answer.request(), answer.response().status().code(),
+                    progress.bodyBytesSent(), System.nanoTime() - answer.startNanos());
+        }
+        if (context.trace() != Trace.NONE) {
+            context.trace().response(id, writer.lastHead(), progress.bodyBytesSent());
+        }
+    }
+
+    /** A handler returns every answer; one that fails anyway is a bug, answered with a 500 and logged. */
+    private Response handle(RequestHead request) {
+        try {
+            return context.handler().handle(request);
+        } catch (RuntimeException e) {
+            log.error("handler failed on {}", request.requestLine(), e);
+            return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
+        }
+    }
+
+    /**
+     * A static server has no use for a request body, but must not read the next request out of it
+     * (RFC 9112 §6.3), and must not wait for it either: the answer never depends on it. A body up to 1 MiB
+     * that has already arrived is discarded and the connection goes on. One still on its way, a larger one,
+     * or one with a Transfer-Encoding is never read: the answer says {@code Connection: close}. That is also
+     * the answer to {@code Expect: 100-continue}: the final status at once instead of 100 (RFC 9110 §10.1.1).
+     *
+     * @return whether the connection is free of the body
+     */
+    private boolean discardReceivedBody(RequestHead request) throws IOException {
+        if (request.hasTransferEncoding()) {
+            return false;
+        }
+        if (request.contentLength() <= 0) {
+            return true;
+        }
+        return request.contentLength() <= MAX_DISCARDED_BODY && input.discardReceived(request.contentLength());
+    }
+}
