@@ -1,6 +1,7 @@
 package httpd.cli;
 
 import httpd.http.HeaderField;
+import httpd.http.Syntax;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,10 +27,8 @@ final class HeaderOption {
         }
         String name = option.substring(0, colon);
         String value = option.substring(colon + 1).strip();
-        for (int i = 0; i < name.length(); i++) {
-            if (!isTokenChar(name.charAt(i))) {
-                throw new UsageError("invalid " + what + ": the name is not a token");
-            }
+        if (!Syntax.isToken(name)) {
+            throw new UsageError("invalid " + what + ": the name is not a token");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -42,10 +41,6 @@ final class HeaderOption {
             throw new UsageError("invalid " + what + ": httpd sets " + name + " itself");
         }
         return new HeaderField(name, value);
-    }
-
-    private static boolean isTokenChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
     /** The option as it can be shown on one line. */

@@ -1,7 +1,7 @@
 package httpd.cli;
 
+import httpd.files.FileVersionCache;
 import httpd.files.MimeTypes;
-import httpd.files.PathResolver;
 import httpd.files.SiteOptions;
 import httpd.files.StaticFileHandler;
 import httpd.http.HeaderField;
@@ -273,12 +273,13 @@ public final class HttpdCommand implements Callable<Integer> {
         ServerConfig serverConfig = toServerConfig();
         Path servedRoot = servedRoot();
         String version = VersionProvider.version();
-        RequestHandler handler = new StaticFileHandler(new PathResolver(servedRoot, dotfiles), MimeTypes.load(),
-                new SiteOptions(!noListing, spa, cacheControl, cors), dotfiles, ZoneId.systemDefault());
+        SiteOptions site = toSiteOptions(servedRoot);
+        RequestHandler handler = new StaticFileHandler(site, MimeTypes.load(),
+                new FileVersionCache(smallFilesBytes(), Clock.systemUTC()), ZoneId.systemDefault());
         ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, transferThreads / 4), Duration.ofSeconds(15));
         FileWatcher watcher = null;
         if (watch) {
-            watcher = new FileWatcher(servedRoot, Duration.ofMillis(150), reloadEvents::changed).start();
+            watcher = new FileWatcher(site.root(), Duration.ofMillis(150), reloadEvents::changed).start();
             handler = new LiveReloadHandler(handler, reloadEvents);
         }
         Trace wireTrace = trace ? new WireTrace(out, System.console() != null) : Trace.NONE;
@@ -377,6 +378,19 @@ public final class HttpdCommand implements Callable<Integer> {
             throw new UsageError("root " + named + " is not readable");
         }
         return absoluteRoot;
+    }
+
+    /** The files side's settings, for the root {@link #servedRoot} checked. */
+    SiteOptions toSiteOptions(Path root) {
+        return new SiteOptions(root, dotfiles, !noListing, spa, cacheControl, cors);
+    }
+
+    /**
+     * The most bytes of small files kept in memory: an eighth of the heap, at most 32 MiB, so they never
+     * crowd out what requests in flight need.
+     */
+    private static long smallFilesBytes() {
+        return Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** {@code --cors} and every {@code --header}, checked for header injection. */

@@ -1,5 +1,6 @@
 package httpd.files;
 
+import httpd.http.Syntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +57,8 @@ final class ByteRanges {
             if (dash < 0) {
                 return new Ignore();
             }
-            long first = parseNumber(trimmed.substring(0, dash));
-            long last = parseNumber(trimmed.substring(dash + 1));
+            long first = Syntax.parseDigits(trimmed.substring(0, dash));
+            long last = Syntax.parseDigits(trimmed.substring(dash + 1));
             if (dash == 0) {
                 // suffix-range: the last N bytes
                 if (last < 0) {
@@ -77,21 +78,5 @@ final class ByteRanges {
             }
         }
         return satisfiable.isEmpty() ? new Unsatisfiable() : new Satisfiable(List.copyOf(satisfiable));
-    }
-
-    /** 1*DIGIT, or -1 when the text is anything else (empty, signed, too long). */
-    private static long parseNumber(String text) {
-        if (text.isEmpty() || text.length() > 18) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 }

@@ -5,16 +5,11 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,29 +23,19 @@ import org.slf4j.LoggerFactory;
  * ({@link RootDirectory}). Opening a file walks to it again the same way, so the check and the open are one
  * operation: a directory swapped for a symlink in between makes the open fail, never lead outside.
  */
-public final class PathResolver {
-    public static final String INDEX_FILE = "index.html";
-    private static final int RECENT_PATHS = 1024;
+final class PathResolver {
+    static final String INDEX_FILE = "index.html";
     private static final Logger log = LoggerFactory.getLogger(PathResolver.class);
 
     private final Path root;
     private final RootDirectory tree;
     private final boolean serveDotfiles;
-    /** Paths resolved to files lately, most recently used last; bounded. */
-    private final Map<String, Remembered> recent = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
-            return size() > RECENT_PATHS;
-        }
-    };
 
     /**
      * @param root          the document root; it is turned into its real path once, here
      * @param serveDotfiles whether names starting with "." may be served
      */
-    public PathResolver(Path root, boolean serveDotfiles) throws IOException {
+    PathResolver(Path root, boolean serveDotfiles) throws IOException {
         this.root = root.toRealPath();
         this.tree = new RootDirectory(this.root, serveDotfiles);
         this.serveDotfiles = serveDotfiles;
@@ -60,77 +45,19 @@ public final class PathResolver {
         }
     }
 
-    public Path root() {
+    Path root() {
         return root;
     }
 
     /**
-     * Resolves a request path (origin-form, still percent-encoded, query removed).
+     * Resolves a request path (origin-form, still percent-encoded, query removed), walking it from the root
+     * every time: nothing found on an earlier request is taken for granted.
      *
      * @throws HttpException 400 for an invalid percent-encoding, invalid UTF-8, NUL or another control byte
      */
-    public Resolution resolve(String rawPath) throws HttpException {
-        Resolution.File recent = recentlyResolved(rawPath);
-        if (recent != null) {
-            return recent;
-        }
-        Resolution resolution = resolveFully(rawPath);
-        if (resolution instanceof Resolution.File file && file.attributes().fileKey() != null) {
-            remember(rawPath, file);
-        }
-        return resolution;
-    }
-
-    /**
-     * The file this path resolved to before, if a stat shows it is still that very file (same identity,
-     * size and modification time): then the checks that already passed (segments, dotfiles, the real path
-     * inside the root) hold for it still, and one stat replaces a dozen system calls.
-     */
-    private Resolution.File recentlyResolved(String rawPath) {
-        Remembered previous;
-        synchronized (recent) {
-            previous = recent.get(rawPath);
-        }
-        if (previous == null) {
-            return null;
-        }
-        try {
-            if (previous.isStill(Files.readAttributes(previous.file().path(), BasicFileAttributes.class))) {
-                // the same object as before: what is built from it (headers, cached bytes) is known by identity
-                return previous.file();
-            }
-        } catch (IOException | SecurityException e) {
-            // gone or unreadable: resolve it afresh
-        }
-        synchronized (recent) {
-            recent.remove(rawPath);
-        }
-        return null;
-    }
-
-    private void remember(String rawPath, Resolution.File file) {
-        Remembered remembered = Remembered.of(file);
-        synchronized (recent) {
-            recent.put(rawPath, remembered);
-        }
-    }
-
-    /** A file as it was when resolved: its identity, size and modification time, read out once. */
-    private record Remembered(Resolution.File file, Object fileKey, long size, FileTime modified) {
-        static Remembered of(Resolution.File file) {
-            BasicFileAttributes attributes = file.attributes();
-            return new Remembered(file, attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
-        }
-
-        boolean isStill(BasicFileAttributes now) {
-            return now.isRegularFile() && now.size() == size && now.lastModifiedTime().equals(modified)
-                    && fileKey.equals(now.fileKey());
-        }
-    }
-
-    private Resolution resolveFully(String rawPath) throws HttpException {
+    Resolution resolve(String rawPath) throws HttpException {
         RequestPath decoded = RequestPath.decode(rawPath).orElse(null);
-        if (decoded == null || !serveDotfiles && decoded.hasDotSegment()) {
+        if (decoded == null || !serveDotfiles && HiddenNames.anyHidden(decoded.segments())) {
             return Resolution.NOT_FOUND;
         }
         List<String> segments = decoded.segments();
@@ -149,12 +76,12 @@ public final class PathResolver {
             indexNames.add(INDEX_FILE);
             RootDirectory.Found index = findInside(indexNames);
             if (index != null && index.attributes().isRegularFile()) {
-                return new Resolution.File(tree.pathOf(indexNames), index.attributes());
+                return new Resolution.File(tree.pathOf(indexNames), FileVersion.of(index.attributes()));
             }
             return new Resolution.Directory(tree.pathOf(segments));
         }
         if (found.attributes().isRegularFile() && !decoded.directory()) {
-            return new Resolution.File(tree.pathOf(segments), found.attributes());
+            return new Resolution.File(tree.pathOf(segments), FileVersion.of(found.attributes()));
         }
         return Resolution.NOT_FOUND;
     }
@@ -190,11 +117,14 @@ public final class PathResolver {
         if (!path.toFile().exists()) {
             return null;
         }
-        RootDirectory.Found found = findInside(tree.namesOf(path));
-        if (found == null || !found.attributes().isRegularFile()) {
-            return null;
-        }
-        return new Resolution.File(path, found.attributes());
+        FileVersion version = versionOf(path);
+        return version == null ? null : new Resolution.File(path, version);
+    }
+
+    /** The version of the regular file a resolved path names now, found by a walk from the root; or null. */
+    FileVersion versionOf(Path file) {
+        RootDirectory.Found found = findInside(tree.namesOf(file));
+        return found == null || !found.attributes().isRegularFile() ? null : FileVersion.of(found.attributes());
     }
 
     /**
@@ -204,7 +134,7 @@ public final class PathResolver {
      *
      * @throws NoSuchFileException when the file is no longer there as it was resolved
      */
-    public FileChannel open(Path file) throws IOException {
+    FileChannel open(Path file) throws IOException {
         try {
             return tree.open(tree.namesOf(file));
         } catch (AccessDeniedException e) {

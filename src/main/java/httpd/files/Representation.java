@@ -1,48 +1,35 @@
 package httpd.files;
 
-import httpd.http.HeaderField;
 import httpd.http.HttpDates;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.List;
+import java.time.temporal.ChronoUnit;
 
 /**
- * One file as it is sent: its bytes on disk, the type of the original, the coding of these bytes (for a
- * precompressed {@code .br} or {@code .gz} sibling) and the validators that identify this version.
+ * One version of a file as it is sent (RFC 9110 §3.2): whose bytes, what they are, and the validators that
+ * name this version (§8.8).
  *
- * @param file            the file whose bytes are sent
- * @param attributes      what a stat of it said when the request came
- * @param lastModified    its modification time, truncated to seconds as HTTP dates are
- * @param contentType     the Content-Type of the original file
- * @param contentEncoding "br", "gzip", or null for the file as it is
- * @param etag            a strong entity tag, quoted (RFC 9110 §8.8.3)
- * @param hasVariants     whether another encoding of the same file exists (then responses say Vary)
+ * @param file             the file whose bytes are sent: the one asked for, or its {@code .br} or {@code .gz} sibling
+ * @param version          which version of it
+ * @param contentType      the Content-Type of the file asked for
+ * @param contentEncoding  "br", "gzip", or null for the file as it is
+ * @param etag             a strong entity tag, quoted (RFC 9110 §8.8.3)
+ * @param lastModified     the modification time, truncated to seconds as HTTP dates are
  * @param lastModifiedText {@code lastModified} as an HTTP date, for the Last-Modified header
- * @param headers         the headers a 200 with these bytes carries, built once per version of the file
- *                        (empty until {@link #withHeaders})
  */
-public record Representation(Path file, BasicFileAttributes attributes, Instant lastModified, String contentType,
-        String contentEncoding, String etag, boolean hasVariants, String lastModifiedText, List<HeaderField> headers) {
+record Representation(Path file, FileVersion version, String contentType, String contentEncoding, String etag,
+        Instant lastModified, String lastModifiedText) {
 
-    public Representation(Path file, BasicFileAttributes attributes, Instant lastModified, String contentType,
-            String contentEncoding, String etag, boolean hasVariants) {
-        this(file, attributes, lastModified, contentType, contentEncoding, etag, hasVariants,
-                HttpDates.format(lastModified), List.of());
+    /** The representation of this version of a file, its validators made from the version alone. */
+    static Representation of(Path file, FileVersion version, String contentType, String contentEncoding) {
+        long modifiedMillis = version.lastModified().toMillis();
+        Instant lastModified = Instant.ofEpochMilli(modifiedMillis).truncatedTo(ChronoUnit.SECONDS);
+        return new Representation(file, version, contentType, contentEncoding,
+                etagOf(version.size(), modifiedMillis, contentEncoding), lastModified, HttpDates.format(lastModified));
     }
 
-    public Representation withHeaders(List<HeaderField> okHeaders) {
-        return new Representation(file, attributes, lastModified, contentType, contentEncoding, etag, hasVariants,
-                lastModifiedText, List.copyOf(okHeaders));
-    }
-
-    public Representation withAttributes(BasicFileAttributes sameVersion) {
-        return new Representation(file, sameVersion, lastModified, contentType, contentEncoding, etag, hasVariants,
-                lastModifiedText, headers);
-    }
-
-    public long size() {
-        return attributes.size();
+    long size() {
+        return version.size();
     }
 
     /**

@@ -63,16 +63,6 @@ public record RequestPath(List<String> segments, boolean directory) {
         return Optional.of(new RequestPath(segments, directory));
     }
 
-    /** Whether any segment is a hidden name (starts with "."). */
-    public boolean hasDotSegment() {
-        for (String segment : segments) {
-            if (segment.startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Percent-decodes one segment as UTF-8 bytes; "+" stays "+" (this is a path, not a form). */
     private static String decodeSegment(String raw, int from, int to) throws HttpException {
         int percent = raw.indexOf('%', from);

@@ -1,12 +1,16 @@
 package httpd.files;
 
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** What a request path turned out to name under the document root. */
-public sealed interface Resolution {
-    /** A regular file inside the root (for a directory path, its index.html). */
-    record File(Path path, BasicFileAttributes attributes) implements Resolution {
+sealed interface Resolution {
+    /**
+     * A regular file inside the root (for a directory path, its index.html).
+     *
+     * @param path    the file by the names asked for (a symlink's own name, not its target's)
+     * @param version the version of what the walk arrived at
+     */
+    record File(Path path, FileVersion version) implements Resolution {
     }
 
     /** A directory inside the root that has no index.html. */

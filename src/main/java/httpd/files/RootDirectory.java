@@ -134,7 +134,7 @@ final class RootDirectory {
             }
             DirectoryHandle handle = walk.enter();
             for (String name : handle.names()) {
-                if (!serveDotfiles && name.startsWith(".")) {
+                if (!serveDotfiles && HiddenNames.isHidden(name)) {
                     continue;
                 }
                 BasicFileAttributes attributes = handle.entry(name);
@@ -194,7 +194,7 @@ final class RootDirectory {
                     here = open.peek().attributes();
                     continue;
                 }
-                if (!serveDotfiles && name.startsWith(".")) {
+                if (!serveDotfiles && HiddenNames.isHidden(name)) {
                     return null;
                 }
                 real.add(name);

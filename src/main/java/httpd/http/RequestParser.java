@@ -117,7 +117,7 @@ public final class RequestParser {
             throw new HttpException(HttpStatus.BAD_REQUEST, "malformed request line");
         }
         for (int i = 0; i < firstSpace; i++) {
-            if (!isTokenChar(line[i])) {
+            if (!Syntax.isTokenChar(line[i])) {
                 throw new HttpException(HttpStatus.BAD_REQUEST, "method is not a token");
             }
         }
@@ -180,7 +180,7 @@ public final class RequestParser {
             throw new HttpException(HttpStatus.BAD_REQUEST, "malformed header field");
         }
         for (int i = 0; i < colon; i++) {
-            if (!isTokenChar(line[i])) {
+            if (!Syntax.isTokenChar(line[i])) {
                 // includes whitespace before the colon, which RFC 9112 §5.1 says must be rejected with 400
                 throw new HttpException(HttpStatus.BAD_REQUEST, "header field name is not a token");
             }
@@ -225,7 +225,10 @@ public final class RequestParser {
         long length = -1;
         for (String value : lengths) {
             for (String element : value.split(",", -1)) {
-                long parsed = parseContentLength(element.trim());
+                long parsed = Syntax.parseDigits(element.trim());
+                if (parsed < 0) {
+                    throw new HttpException(HttpStatus.BAD_REQUEST, "invalid Content-Length");
+                }
                 if (length >= 0 && parsed != length) {
                     throw new HttpException(HttpStatus.BAD_REQUEST, "conflicting Content-Length values");
                 }
@@ -280,25 +283,10 @@ public final class RequestParser {
     private static String codingName(String coding) throws HttpException {
         int semicolon = coding.indexOf(';');
         String name = (semicolon < 0 ? coding : coding.substring(0, semicolon)).trim();
-        if (name.isEmpty() || !name.chars().allMatch(RequestParser::isTokenChar)) {
+        if (!Syntax.isToken(name)) {
             throw new HttpException(HttpStatus.BAD_REQUEST, "transfer coding is not a token");
         }
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    private static long parseContentLength(String text) throws HttpException {
-        if (text.isEmpty() || text.length() > 18) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "invalid Content-Length");
-        }
-        long value = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "invalid Content-Length");
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     private int indexOf(byte wanted, int from) {
@@ -338,17 +326,6 @@ public final class RequestParser {
 
     private String latin1(int from, int to) {
         return new String(line, from, to - from, StandardCharsets.ISO_8859_1);
-    }
-
-    /** tchar (RFC 9110 §5.6.2): visible ASCII except delimiters. */
-    static boolean isTokenChar(int b) {
-        if (b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9') {
-            return true;
-        }
-        return switch (b) {
-            case '!', '#', '$', '%', '&', '\'', '*', '+', '-', '.', '^', '_', '`', '|', '~' -> true;
-            default -> false;
-        };
     }
 
     private static boolean isVisibleAscii(byte b) {

@@ -42,6 +42,18 @@ public record Response(HttpStatus status, List<HeaderField> headers, Body body) 
         body.close();
     }
 
+    /**
+     * Closes a response that will not be sent, such as one a handler replaces by another. Nothing was sent
+     * from its body, so a failure to close it tells nothing worth reporting.
+     */
+    public void discard() {
+        try {
+            close();
+        } catch (IOException e) {
+            // nothing was read from it, nothing is lost
+        }
+    }
+
     /** Collects the headers of a response in the order they will be sent. */
     public static final class Builder {
         private final HttpStatus status;

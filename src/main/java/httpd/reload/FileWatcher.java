@@ -1,5 +1,6 @@
 package httpd.reload;
 
+import httpd.files.HiddenNames;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -60,7 +61,7 @@ public final class FileWatcher implements AutoCloseable {
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                if (!dir.equals(root) && isHidden(dir)) {
+                if (!dir.equals(root) && HiddenNames.isHidden(dir.getFileName().toString())) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
@@ -76,10 +77,6 @@ public final class FileWatcher implements AutoCloseable {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static boolean isHidden(Path path) {
-        return path.getFileName() != null && path.getFileName().toString().startsWith(".");
     }
 
     private void watch() {
@@ -112,7 +109,7 @@ public final class FileWatcher implements AutoCloseable {
             }
             Path changed = dir.resolve((Path) event.context());
             Path relative = root.relativize(changed);
-            if (hasHiddenSegment(relative)) {
+            if (HiddenNames.anyHidden(relative)) {
                 continue;
             }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE
@@ -130,15 +127,6 @@ public final class FileWatcher implements AutoCloseable {
                 directories.remove(key);
             }
         }
-    }
-
-    private static boolean hasHiddenSegment(Path relative) {
-        for (Path name : relative) {
-            if (name.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class LiveReloadHandler implements RequestHandler {
             return response;
         }
         if (response.status() == HttpStatus.PARTIAL_CONTENT) {
-            closeQuietly(response);
+            response.discard();
             response = files.handle(withoutRange(request));
         }
         return inject(response);
@@ -109,13 +109,8 @@ public final class LiveReloadHandler implements RequestHandler {
         if (body.length() > MAX_PAGE_BYTES) {
             return response;
         }
-        Body injected;
-        if (body instanceof Body.FileRegion region && region.channel() == null) {
-            injected = new Body.FileRegion(null, 0, region.length() + SCRIPT_BYTES.length); // HEAD: the length only
-        } else {
-            injected = new Body.Bytes(withScript(readAll(body)));
-        }
-        closeQuietly(response);
+        Body injected = new Body.Bytes(withScript(readAll(body)));
+        response.discard();
         return new Response(response.status(), renamedEtag(response.headers()), injected);
     }
 
@@ -191,13 +186,5 @@ public final class LiveReloadHandler implements RequestHandler {
             }
         }
         return request.withHeaders(new Headers(fields));
-    }
-
-    private static void closeQuietly(Response response) {
-        try {
-            response.close();
-        } catch (IOException e) {
-            // nothing was sent from it
-        }
     }
 }

@@ -113,7 +113,7 @@ class DemoSiteBrowserIT {
 
     /** Serves the copy of the demo site and records each request as "METHOD target range -> status". */
     private void serve(UnaryOperator<RequestHandler> wrap) {
-        server = TestServer.start(site, UnaryOperator.identity(), SiteOptions.DEFAULT, files -> {
+        server = TestServer.start(SiteOptions.defaults(site), UnaryOperator.identity(), files -> {
             RequestHandler inner = wrap.apply(files);
             return request -> {
                 var response = inner.handle(request);
@@ -252,7 +252,7 @@ class DemoSiteBrowserIT {
                 Files.readString(site.resolve("index.html")).replace("我是登入頁面", "重新啟動"));
         events = new ReloadEvents(4, Duration.ofSeconds(15));
         ReloadEvents restarted = events;
-        server = TestServer.start(site, c -> c.port(port), SiteOptions.DEFAULT,
+        server = TestServer.start(SiteOptions.defaults(site), c -> c.port(port),
                 files -> new LiveReloadHandler(files, restarted));
 
         awaitHeading("重新啟動");

@@ -27,7 +27,7 @@ class PreconditionsFuzzTest {
     private static final String ETAG = "\"10-196a5e1d3a8\"";
     private static final Instant MODIFIED = Instant.parse("2025-05-06T07:08:09Z");
     private static final Representation FILE =
-            new Representation(Path.of("f"), null, MODIFIED, "text/plain", null, ETAG, false);
+            new Representation(Path.of("f"), null, "text/plain", null, ETAG, MODIFIED, HttpDates.format(MODIFIED));
     /** IMF-fixdate writes four-digit years. */
     private static final Instant FIRST_FOUR_DIGIT_YEAR = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant FIRST_FIVE_DIGIT_YEAR = Instant.ofEpochSecond(253_402_300_800L);

@@ -6,7 +6,6 @@ import httpd.files.Preconditions.Outcome;
 import httpd.http.HeaderField;
 import httpd.http.Headers;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,25 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PreconditionsTest {
     private static final String ETAG = "\"10-abc\"";
-    private static final Representation FILE = new Representation(Path.of("f"), sizeOnly(16),
-            Instant.parse("2025-05-06T07:08:09Z"), "text/plain", null, ETAG, false);
     private static final String SAME = "Tue, 06 May 2025 07:08:09 GMT";
+    private static final Instant MODIFIED = Instant.parse("2025-05-06T07:08:09Z");
+    private static final Representation FILE = new Representation(Path.of("f"),
+            new FileVersion(null, 16, FileTime.from(MODIFIED)), "text/plain", null, ETAG, MODIFIED, SAME);
     private static final String EARLIER = "Tue, 06 May 2025 07:08:08 GMT";
     private static final String LATER = "Wed, 07 May 2025 00:00:00 GMT";
-
-    private static BasicFileAttributes sizeOnly(long size) {
-        return new BasicFileAttributes() {
-            public FileTime lastModifiedTime() { return FileTime.from(Instant.parse("2025-05-06T07:08:09Z")); }
-            public FileTime lastAccessTime() { return lastModifiedTime(); }
-            public FileTime creationTime() { return lastModifiedTime(); }
-            public boolean isRegularFile() { return true; }
-            public boolean isDirectory() { return false; }
-            public boolean isSymbolicLink() { return false; }
-            public boolean isOther() { return false; }
-            public long size() { return size; }
-            public Object fileKey() { return null; }
-        };
-    }
 
     private static Headers headers(String... namesAndValues) {
         List<HeaderField> fields = new ArrayList<>();

@@ -36,7 +36,7 @@ class LiveReloadIT {
         Files.writeString(root.resolve("style.css"), "h1{color:red}");
         events = new ReloadEvents(2, Duration.ofSeconds(15));
         watcher = new FileWatcher(root, Duration.ofMillis(100), events::changed).start();
-        server = TestServer.start(root, UnaryOperator.identity(), SiteOptions.DEFAULT,
+        server = TestServer.start(SiteOptions.defaults(root), UnaryOperator.identity(),
                 files -> new LiveReloadHandler(files, events));
     }
 

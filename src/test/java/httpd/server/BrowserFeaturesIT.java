@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class BrowserFeaturesIT {
 
     @Test
     void usesTheConfiguredCacheControl() {
-        try (TestServer custom = TestServer.start(root, new SiteOptions(true, false, "max-age=60", false))) {
+        try (TestServer custom = TestServer.start(new SiteOptions(root, false, true, false, "max-age=60", false))) {
             assertThat(RawClient.exchange(custom, RawClient.get("/digits.txt")).header("Cache-Control")).isEqualTo("max-age=60");
         }
     }
@@ -262,9 +263,9 @@ class BrowserFeaturesIT {
 
     @Test
     void allowsCrossOriginRequestsWithoutCredentials() {
-        try (TestServer cors = TestServer.start(root,
+        try (TestServer cors = TestServer.start(new SiteOptions(root, false, true, false, "no-cache", true),
                 c -> c.extraHeaders(List.of(new HeaderField("Access-Control-Allow-Origin", "*"))),
-                new SiteOptions(true, false, "no-cache", true))) {
+                UnaryOperator.identity())) {
             RawResponse simple = RawClient.exchange(cors, RawClient.get("/digits.txt", "Origin: http://example.com"));
             RawResponse preflight = RawClient.exchange(cors, "OPTIONS /digits.txt HTTP/1.1\r\nHost: x\r\nOrigin: http://example.com\r\n"
                     + "Access-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: range, x-custom\r\n\r\n");

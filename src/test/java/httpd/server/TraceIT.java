@@ -2,10 +2,7 @@ package httpd.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import httpd.files.MimeTypes;
-import httpd.files.PathResolver;
 import httpd.files.SiteOptions;
-import httpd.files.StaticFileHandler;
 import httpd.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -17,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -57,8 +53,8 @@ class TraceIT {
             }
         };
         ServerConfig config = ServerConfig.builder(InetAddress.getLoopbackAddress(), 0).build();
-        HttpServer server = new HttpServer(config, new StaticFileHandler(new PathResolver(root, false), MimeTypes.load(),
-                SiteOptions.DEFAULT, false, ZoneOffset.UTC), TestServer.SERVER, TestServer.CLOCK, trace);
+        HttpServer server = new HttpServer(config, TestServer.files(SiteOptions.defaults(root)), TestServer.SERVER,
+                TestServer.CLOCK, trace);
         server.start();
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             OutputStream out = socket.getOutputStream();

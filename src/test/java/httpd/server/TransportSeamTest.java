@@ -2,10 +2,7 @@ package httpd.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import httpd.files.MimeTypes;
-import httpd.files.PathResolver;
 import httpd.files.SiteOptions;
-import httpd.files.StaticFileHandler;
 import httpd.http.Body;
 import httpd.http.ErrorPages;
 import httpd.http.HttpDates;
@@ -41,7 +38,7 @@ class TransportSeamTest {
     private final QueuedScheduler scheduler = new QueuedScheduler();
     private final List<Connection> closed = new ArrayList<>();
     private byte[] large;
-    private StaticFileHandler files;
+    private httpd.http.RequestHandler files;
 
     @BeforeEach
     void createSite() throws IOException {
@@ -52,8 +49,7 @@ class TransportSeamTest {
         }
         Files.write(root.resolve("large.txt"), large);
         Files.setLastModifiedTime(root.resolve("large.txt"), FileTime.from(MODIFIED));
-        files = new StaticFileHandler(new PathResolver(root, false), MimeTypes.load(), SiteOptions.DEFAULT, false,
-                ZoneOffset.UTC);
+        files = TestServer.files(SiteOptions.defaults(root));
     }
 
     /** Runs one connection over these client bytes until it has nothing left to do. */

@@ -1,7 +1,7 @@
 package httpd.testing;
 
+import httpd.files.FileVersionCache;
 import httpd.files.MimeTypes;
-import httpd.files.PathResolver;
 import httpd.files.SiteOptions;
 import httpd.files.StaticFileHandler;
 import httpd.http.RequestHandler;
@@ -26,6 +26,8 @@ public final class TestServer implements AutoCloseable {
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
     public static final String DATE = "Fri, 02 Jan 2026 03:04:05 GMT";
     public static final String SERVER = "httpd/test";
+    /** What the command line would give a JVM with a 256 MiB heap. */
+    public static final long SMALL_FILES_BYTES = 32L * 1024 * 1024;
 
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -36,36 +38,39 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path root) {
-        return start(root, UnaryOperator.identity());
+        return start(SiteOptions.defaults(root), UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     /** @param customize changes to the test defaults (loopback, port 0, 8 threads), e.g. {@code c -> c.threads(2)} */
     public static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> customize) {
-        return start(root, customize, SiteOptions.DEFAULT);
+        return start(SiteOptions.defaults(root), customize, UnaryOperator.identity());
     }
 
-    public static TestServer start(Path root, SiteOptions options) {
-        return start(root, UnaryOperator.identity(), options);
-    }
-
-    public static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> customize, SiteOptions options) {
-        return start(root, customize, options, UnaryOperator.identity());
+    public static TestServer start(SiteOptions site) {
+        return start(site, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     /** @param wrap puts another handler around the static file handler, e.g. live reload */
-    public static TestServer start(Path root, UnaryOperator<ServerConfig.Builder> customize, SiteOptions options,
+    public static TestServer start(SiteOptions site, UnaryOperator<ServerConfig.Builder> customize,
             UnaryOperator<RequestHandler> wrap) {
         try {
             ServerConfig config = customize.apply(ServerConfig.builder(InetAddress.getLoopbackAddress(), 0).threads(8))
                     .build();
-            RequestHandler files = new StaticFileHandler(new PathResolver(root, false), MimeTypes.load(), options, false,
-                    ZoneOffset.UTC);
-            HttpServer server = new HttpServer(config, wrap.apply(files), SERVER, CLOCK);
+            HttpServer server = new HttpServer(config, wrap.apply(files(site)), SERVER, CLOCK);
             server.start();
             return new TestServer(server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The files side as the command line assembles it, with a fixed memory cap. Its cache tells settled
+     * versions by the real clock: file times are real, whatever {@link #CLOCK} says.
+     */
+    public static RequestHandler files(SiteOptions site) throws IOException {
+        return new StaticFileHandler(site, MimeTypes.load(), new FileVersionCache(SMALL_FILES_BYTES, Clock.systemUTC()),
+                ZoneOffset.UTC);
     }
 
     public HttpServer server() {

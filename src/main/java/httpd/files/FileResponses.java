@@ -1,0 +1,186 @@
+package httpd.files;
+
+import httpd.http.Body;
+import httpd.http.ErrorPages;
+import httpd.http.Headers;
+import httpd.http.HttpStatus;
+import httpd.http.Response;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The answer for a file the path resolved to, top to bottom: which representation is sent (the file, or a
+ * precompressed sibling the client accepts), what is known of its version ({@link FileVersionCache}), the
+ * conditions (304, 412), the body (the bytes in memory, or the file opened by the same walk from the root),
+ * and the range (206, 416).
+ */
+final class FileResponses {
+    private static final Logger log = LoggerFactory.getLogger(FileResponses.class);
+
+    /** The entry chosen for a request, and whether another coding of the file exists (then responses say Vary). */
+    private record Choice(FileVersionCache.Entry entry, boolean vary) {
+    }
+
+    private final PathResolver resolver;
+    private final MimeTypes mimeTypes;
+    private final FileVersionCache versions;
+    private final String cacheControl;
+
+    FileResponses(PathResolver resolver, MimeTypes mimeTypes, FileVersionCache versions, String cacheControl) {
+        this.resolver = resolver;
+        this.mimeTypes = mimeTypes;
+        this.versions = versions;
+        this.cacheControl = cacheControl;
+    }
+
+    /**
+     * 200, 206, 304, 412 or 416 for the file, 403 or 500 when it cannot be read.
+     *
+     * @throws NoSuchFileException when the file is no longer there as it was resolved: then it is a 404
+     */
+    Response respond(Headers headers, Resolution.File file) throws NoSuchFileException {
+        Choice choice = choose(file, headers.first("Accept-Encoding"));
+        Representation representation = choice.entry().representation();
+        switch (Preconditions.evaluate(headers, representation)) {
+            case NOT_MODIFIED -> {
+                return validators(Response.builder(HttpStatus.NOT_MODIFIED), representation, choice.vary()).build();
+            }
+            case PRECONDITION_FAILED -> {
+                return ErrorPages.of(HttpStatus.PRECONDITION_FAILED);
+            }
+            case PROCEED -> { }
+        }
+        Body content;
+        try {
+            content = contentOf(choice.entry());
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (AccessDeniedException e) {
+            log.warn("cannot read {}: permission denied", representation.file());
+            return ErrorPages.of(HttpStatus.FORBIDDEN);
+        } catch (IOException e) {
+            log.error("cannot read {}: {}", representation.file(), e.toString());
+            return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
+        }
+        Response ok = ok(representation, choice.vary(), content);
+        Optional<String> range = headers.first("Range");
+        if (range.isEmpty() || !Preconditions.ifRangeHolds(headers, representation)) {
+            return ok;
+        }
+        return RangeResponses.respond(ok, ByteRanges.parse(range.get(), representation.size()), representation);
+    }
+
+    /** A 404 whose body is this page (the root's 404.html); the status stays 404. */
+    Response notFoundPage(Resolution.File page) throws IOException {
+        return Response.builder(HttpStatus.NOT_FOUND)
+                .header("Content-Type", ErrorPages.HTML_TYPE)
+                .body(contentOf(known(page, page.path(), null)))
+                .build();
+    }
+
+    /**
+     * The file as it will be sent: a precompressed {@code .br} or {@code .gz} sibling when the client
+     * accepts that coding and the sibling is not older than the file, else the file itself.
+     */
+    private Choice choose(Resolution.File file, Optional<String> acceptEncoding) {
+        boolean vary = false;
+        if (acceptEncoding.isPresent()) {
+            String name = file.path().getFileName().toString();
+            for (ContentCoding coding : ContentCoding.values()) {
+                if (name.endsWith(coding.suffix())) {
+                    break;
+                }
+                Resolution.File sibling = resolver.sibling(file, coding.suffix());
+                if (sibling == null || sibling.version().lastModified().compareTo(file.version().lastModified()) < 0) {
+                    continue;
+                }
+                vary = true;
+                if (coding.isAcceptedBy(acceptEncoding.get())) {
+                    return new Choice(known(sibling, file.path(), coding.token()), true);
+                }
+            }
+        }
+        return new Choice(known(file, file.path(), null), vary);
+    }
+
+    /**
+     * What is known of this version of the file, sent in this coding: from the cache, or made now.
+     *
+     * @param original the file asked for, whose name gives the Content-Type
+     */
+    private FileVersionCache.Entry known(Resolution.File file, Path original, String coding) {
+        FileVersionCache.Entry kept = versions.find(file.path(), file.version(), coding);
+        if (kept != null) {
+            return kept;
+        }
+        Representation representation = Representation.of(file.path(), file.version(),
+                mimeTypes.typeOf(original.getFileName().toString()), coding);
+        FileVersionCache.Entry made = new FileVersionCache.Entry(representation, null);
+        versions.keep(made);
+        return made;
+    }
+
+    /** The bytes to send: kept in memory for a small file, else streamed from the file, opened now. */
+    private Body contentOf(FileVersionCache.Entry entry) throws IOException {
+        if (entry.bytes() != null) {
+            return new Body.Buffer(entry.bytes());
+        }
+        Representation representation = entry.representation();
+        if (versions.keepsBytesOf(representation.version())) {
+            ByteBuffer bytes = readWhole(representation);
+            if (bytes != null) {
+                versions.keep(new FileVersionCache.Entry(representation, bytes));
+                return new Body.Buffer(bytes);
+            }
+        }
+        return new Body.FileRegion(resolver.open(representation.file()), 0, representation.size());
+    }
+
+    /**
+     * A small file's bytes, or null when what was read may be another version than the one resolved: the
+     * opened file must have its size, and the walk must still arrive at that version after the read.
+     */
+    private ByteBuffer readWhole(Representation representation) throws IOException {
+        int size = (int) representation.size();
+        ByteBuffer bytes = ByteBuffer.allocateDirect(size);
+        try (FileChannel channel = resolver.open(representation.file())) {
+            if (channel.size() != size) {
+                return null;
+            }
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes) < 0) {
+                    return null;
+                }
+            }
+        }
+        boolean stillThatVersion = representation.version().equals(resolver.versionOf(representation.file()));
+        return stillThatVersion ? bytes.flip().asReadOnlyBuffer() : null;
+    }
+
+    /** The 200 with the whole of these bytes, and what it says about them. */
+    private Response ok(Representation representation, boolean vary, Body content) {
+        Response.Builder response = Response.builder(HttpStatus.OK).header("Content-Type", representation.contentType());
+        if (representation.contentEncoding() != null) {
+            response.header("Content-Encoding", representation.contentEncoding());
+        }
+        return validators(response.header("Accept-Ranges", "bytes"), representation, vary).body(content).build();
+    }
+
+    /** The headers that identify this version of the file, sent with 200, 206 and 304 alike. */
+    private Response.Builder validators(Response.Builder response, Representation representation, boolean vary) {
+        response.header("Last-Modified", representation.lastModifiedText())
+                .header("ETag", representation.etag())
+                .header("Cache-Control", cacheControl);
+        if (vary) {
+            response.header("Vary", "Accept-Encoding");
+        }
+        return response;
+    }
+}
