@@ -1,6 +1,6 @@
 package httpd;
 
-import httpd.cli.HttpdCommand;
+import httpd.cli.CommandLineRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,7 @@ public final class Main {
         }
         Thread loggingStarts = new Thread(LoggerFactory::getILoggerFactory, "httpd-log-init");
         loggingStarts.start();
-        int exitCode = HttpdCommand.run(args, System.out, System.err);
+        int exitCode = CommandLineRun.run(args, System.out, System.err);
         awaitQuietly(loggingStarts); // exiting while logback starts would make it print a stack trace
         System.exit(exitCode);
     }

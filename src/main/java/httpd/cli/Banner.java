@@ -2,6 +2,7 @@ package httpd.cli;
 
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
+import java.io.PrintStream;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -12,9 +13,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The extras of the start-up banner: LAN URLs for a phone to open, and opening a browser. */
+/** The start-up banner: the URL first, LAN URLs for a phone to open, notes; and opening a browser. */
 final class Banner {
     private Banner() {
+    }
+
+    /** The first line says what is served where; each LAN URL and note follows on a line of its own. */
+    static void print(PrintStream out, String firstLine, List<String> lanUrls, List<String> notes) {
+        out.println(firstLine);
+        for (String lanUrl : lanUrls) {
+            out.println("  also at " + lanUrl);
+        }
+        for (String note : notes) {
+            out.println("  " + note);
+        }
+        out.flush();
     }
 
     /** A clickable URL; for a wildcard address, the loopback one. */

@@ -11,13 +11,13 @@ import java.util.function.IntConsumer;
  * {@code stopped}).
  */
 final class GracefulStop {
-    private final HttpdCommand.Running running;
+    private final Running running;
     private final PrintStream out;
     private final IntConsumer exitNow;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     /** @param exitNow ends the process with this code ({@code System::exit}) */
-    GracefulStop(HttpdCommand.Running running, PrintStream out, IntConsumer exitNow) {
+    GracefulStop(Running running, PrintStream out, IntConsumer exitNow) {
         this.running = running;
         this.out = out;
         this.exitNow = exitNow;

@@ -15,8 +15,6 @@ import httpd.server.Trace;
 import httpd.server.WireTrace;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -26,21 +24,14 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.PropertiesDefaultProvider;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The command line: options in, a running server out, and one clear line for every mistake. */
 @Command(name = "httpd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -51,10 +42,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "Settings come from --config FILE, else config/httpd.properties if it exists;"
                 + " flags override them."})
 public final class HttpdCommand implements Callable<Integer> {
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_FAILURE = 1;
-    public static final int EXIT_USAGE = 2;
-
     @Option(names = {"-p", "--port"}, defaultValue = "7891", paramLabel = "PORT",
             description = "TCP port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
@@ -154,118 +141,15 @@ public final class HttpdCommand implements Callable<Integer> {
     private final Consumer<Running> onStarted;
     private SettingsFile settings;
 
-    /** A started server, and what must end before it can stop gracefully (live-reload streams). */
-    record Running(HttpServer server, ReloadEvents reloadEvents, Duration shutdownGrace) {
-        /** Ctrl+C: end the event streams at once, then let responses in flight finish. */
-        void stopGracefully() {
-            reloadEvents.close();
-            server.stopGracefully();
-        }
-
-        /** Responses in flight that a graceful stop waits for: all but the live-reload streams, which end at once. */
-        int downloadsInFlight() {
-            return Math.max(0, server.responsesInFlight() - reloadEvents.openStreams());
-        }
-    }
-
-    HttpdCommand(PrintStream out, Path workingDirectory, Consumer<Running> onStarted) {
-        this.out = out;
-        this.workingDirectory = workingDirectory;
-        this.onStarted = onStarted;
-    }
-
-    /**
-     * Runs httpd as a process of its own with these arguments until it is stopped; returns the exit code. Only
-     * here, where the process is httpd's: signal handlers and the heap trim act on the whole JVM.
-     */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean trimHeap;
-        try {
-            trimHeap = HeapFootprint.isWanted(System.getProperty(HeapFootprint.PROPERTY));
-        } catch (UsageError e) {
-            err.println("httpd: " + e.getMessage());
-            return EXIT_USAGE;
-        }
-        return run(args, out, err, Path.of(""), running -> {
-            ShutdownSignals.install(new GracefulStop(running, out, System::exit)::signalled);
-            if (trimHeap) {
-                HeapFootprint.trimSoon();
-            }
-        });
-    }
-
     /**
      * @param workingDirectory where config/httpd.properties and ./www are looked for, and relative names start
      * @param onStarted        called once the server listens: the CLI installs signal handlers there, tests
      *                         take the server to stop it
      */
-    static int run(String[] args, PrintStream out, PrintStream err, Path workingDirectory,
-            Consumer<Running> onStarted) {
-        HttpdCommand command = new HttpdCommand(out, workingDirectory, onStarted);
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        try {
-            command.settings = SettingsFile.load(SettingsFile.explicitLocation(args), workingDirectory,
-                    settingTypes(cli));
-            cli.setDefaultValueProvider(new PropertiesDefaultProvider(command.settings.values()));
-        } catch (UsageError e) {
-            err.println("httpd: " + e.getMessage());
-            return EXIT_USAGE;
-        }
-        cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("httpd: " + describe(e));
-            return EXIT_USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof UsageError) {
-                err.println("httpd: " + e.getMessage());
-                return EXIT_USAGE;
-            }
-            err.println("httpd: " + (e instanceof StartFailure ? e.getMessage() : e.toString()));
-            return EXIT_FAILURE;
-        });
-        return cli.execute(args);
-    }
-
-    /** Each key the settings file may hold (as PropertiesDefaultProvider looks it up), and its option's type. */
-    private static Map<String, Class<?>> settingTypes(CommandLine cli) {
-        Map<String, Class<?>> types = new TreeMap<>();
-        for (OptionSpec option : cli.getCommandSpec().options()) {
-            String key = option.descriptionKey().isEmpty() ? option.longestName().replaceFirst("^-+", "")
-                    : option.descriptionKey();
-            types.put(key, option.type());
-        }
-        types.remove("config");
-        types.remove("help");
-        types.remove("version");
-        return types;
-    }
-
-    private static List<String> longOptionNames(CommandLine cli) {
-        List<String> names = new ArrayList<>();
-        for (OptionSpec option : cli.getCommandSpec().options()) {
-            for (String name : option.names()) {
-                if (name.startsWith("--")) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
-    }
-
-    /** One line for a mistake on the command line; a mistyped option gets the name it probably meant. */
-    static String describe(ParameterException e) {
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
-            String first = unmatched.getUnmatched().get(0);
-            if (!first.startsWith("-")) {
-                return "unexpected argument '" + first + "': httpd serves one folder (see httpd --help)";
-            }
-            String option = first.split("=", 2)[0];
-            return "unknown option " + option + NearestName.of(option, longOptionNames(e.getCommandLine()))
-                    .map(name -> " (did you mean " + name + "?)").orElse(" (see httpd --help)");
-        }
-        return e.getMessage() + " (see httpd --help)";
+    HttpdCommand(PrintStream out, Path workingDirectory, Consumer<Running> onStarted) {
+        this.out = out;
+        this.workingDirectory = workingDirectory;
+        this.onStarted = onStarted;
     }
 
     @Override
@@ -289,7 +173,8 @@ public final class HttpdCommand implements Callable<Integer> {
         // Ctrl+C is caught before the banner shows the URL, so that a stop is graceful from the first moment
         onStarted.accept(new Running(server, reloadEvents, serverConfig.shutdownGrace()));
         String url = Banner.url(serverConfig.bindAddress(), server.port());
-        printBanner(version, servedRoot, serverConfig, url, server.port());
+        Banner.print(out, "httpd " + version + " serving " + servedRoot + " at " + url + " (Ctrl+C to stop)",
+                Banner.networkUrls(serverConfig.bindAddress(), server.port()), bannerNotes());
         if (open) {
             Banner.openBrowser(url);
         }
@@ -299,26 +184,28 @@ public final class HttpdCommand implements Callable<Integer> {
         }
         out.println("stopped");
         out.flush();
-        return EXIT_OK;
+        return CommandLineRun.EXIT_OK;
     }
 
-    /** The URL, then what a newcomer may wonder about: why this folder, which settings file, live reload. */
-    private void printBanner(String version, Path servedRoot, ServerConfig serverConfig, String url, int boundPort) {
-        out.println("httpd " + version + " serving " + servedRoot + " at " + url + " (Ctrl+C to stop)");
-        for (String lanUrl : Banner.networkUrls(serverConfig.bindAddress(), boundPort)) {
-            out.println("  also at " + lanUrl);
-        }
+    /** The settings file read before the command line, whose values are the defaults of options not typed. */
+    void useSettings(SettingsFile settings) {
+        this.settings = settings;
+    }
+
+    /** What a newcomer may wonder about, under the URL: why this folder, which settings file, live reload. */
+    private List<String> bannerNotes() {
+        List<String> notes = new ArrayList<>();
         String why = servedFolder().choice().bannerNote();
         if (!why.isEmpty()) {
-            out.println("  " + why);
+            notes.add(why);
         }
         if (settings.file() != null) {
-            out.println("  settings from " + settings.file());
+            notes.add("settings from " + settings.file());
         }
         if (watch) {
-            out.println("  live reload on");
+            notes.add("live reload on");
         }
-        out.flush();
+        return notes;
     }
 
     /** DIR, else --root (or the settings file's root), else the default folder. */
@@ -435,26 +322,8 @@ public final class HttpdCommand implements Callable<Integer> {
     private void start(HttpServer server) throws StartFailure {
         try {
             server.start();
-        } catch (BindException e) {
-            String reason = String.valueOf(e.getMessage());
-            if (reason.contains("in use")) {
-                throw new StartFailure("port " + port + " is already in use");
-            }
-            if (reason.contains("ermission")) {
-                throw new StartFailure("no permission to listen on port " + port);
-            }
-            throw new StartFailure("cannot listen on " + bind + ":" + port + ": " + reason);
         } catch (IOException e) {
-            throw new StartFailure("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
-        }
-    }
-
-    /** The server could not start (port in use, address not ours): exit code 1. */
-    static final class StartFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        StartFailure(String message) {
-            super(message, null, false, false);
+            throw StartFailure.listening(bind, port, e);
         }
     }
 }

@@ -1,8 +1,9 @@
 package httpd.http;
 
 /**
- * A request httpd refuses, carrying the status to answer with. Only the connection loop turns it into a
- * reply; everything below it just throws.
+ * Bytes of a request httpd refuses, carrying the status to answer with. Only parsers throw it (the head, its
+ * framing, its target, the path); whoever called the parser turns it into an error page: the exchange for a head,
+ * closing the connection after it, a handler for a path. Handlers never throw it: they return every answer.
  */
 public class HttpException extends Exception {
     private static final long serialVersionUID = 1L;

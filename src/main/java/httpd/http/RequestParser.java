@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads one request head from a byte stream, strictly and within {@link ParserLimits} (RFC 9112 §2-§5).
@@ -68,7 +67,7 @@ public final class RequestParser {
         Headers headers = new Headers(fields);
         fields.clear(); // Headers has its copy; an idle connection holds on to none of them
         return new RequestHead(requestLine.method, requestLine.target, requestLine.version, headers,
-                checkFraming(requestLine.version, headers));
+                MessageFraming.bodyLength(requestLine.version, headers));
     }
 
     private record RequestLine(String method, String target, HttpVersion version) {
@@ -199,94 +198,6 @@ public final class RequestParser {
             }
         }
         return new HeaderField(common(COMMON_NAMES, 0, colon), latin1(start, end));
-    }
-
-    /**
-     * RFC 9112 §6.3: a request whose body length is ambiguous could smuggle a second request, so
-     * Content-Length with Transfer-Encoding, or differing Content-Length values, are refused outright.
-     */
-    private static long checkFraming(HttpVersion version, Headers headers) throws HttpException {
-        checkHost(version, headers);
-        boolean hasTransferEncoding = headers.contains("Transfer-Encoding");
-        if (hasTransferEncoding && version == HttpVersion.HTTP_1_0) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "Transfer-Encoding in an HTTP/1.0 request");
-        }
-        if (hasTransferEncoding) {
-            if (headers.contains("Content-Length")) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "both Content-Length and Transfer-Encoding");
-            }
-            checkTransferCodings(headers.all("Transfer-Encoding"));
-            return -1;
-        }
-        if (!headers.contains("Content-Length")) {
-            return -1;
-        }
-        List<String> lengths = headers.all("Content-Length");
-        long length = -1;
-        for (String value : lengths) {
-            for (String element : value.split(",", -1)) {
-                long parsed = Syntax.parseDigits(element.trim());
-                if (parsed < 0) {
-                    throw new HttpException(HttpStatus.BAD_REQUEST, "invalid Content-Length");
-                }
-                if (length >= 0 && parsed != length) {
-                    throw new HttpException(HttpStatus.BAD_REQUEST, "conflicting Content-Length values");
-                }
-                length = parsed;
-            }
-        }
-        return length;
-    }
-
-    /** RFC 9112 §3.2: exactly one Host in HTTP/1.1, and a Host that is not {@code uri-host [":" port]} is a 400. */
-    private static void checkHost(HttpVersion version, Headers headers) throws HttpException {
-        int hosts = headers.count("Host");
-        if (version == HttpVersion.HTTP_1_1 && hosts != 1) {
-            throw new HttpException(HttpStatus.BAD_REQUEST,
-                    hosts == 0 ? "missing Host header (HTTP/1.1 needs one)" : "more than one Host header");
-        }
-        for (String host : headers.all("Host")) {
-            if (!HostField.isValid(host)) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "Host is not a host with an optional port");
-            }
-        }
-    }
-
-    /**
-     * The codings of all Transfer-Encoding lines, in order. Chunked that is not the last one, or applied
-     * twice, leaves the body's length unknown: 400 (RFC 9112 §6.3, §6.1). Any other coding is one httpd does
-     * not implement: 501 (RFC 9112 §6.1). Chunked alone is understood, and its body never read.
-     */
-    private static void checkTransferCodings(List<String> values) throws HttpException {
-        List<String> codings = new ArrayList<>(2);
-        for (String value : values) {
-            for (String element : value.split(",", -1)) {
-                String coding = element.trim();
-                if (!coding.isEmpty()) {
-                    codings.add(codingName(coding));
-                }
-            }
-        }
-        if (codings.isEmpty()) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "empty Transfer-Encoding");
-        }
-        int chunked = codings.indexOf("chunked");
-        if (chunked >= 0 && chunked != codings.size() - 1) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "chunked is not the final transfer coding");
-        }
-        if (codings.size() > 1 || chunked < 0) {
-            throw new HttpException(HttpStatus.NOT_IMPLEMENTED, "transfer coding not implemented");
-        }
-    }
-
-    /** transfer-coding = token *( OWS ";" OWS transfer-parameter ) (RFC 9112 §7): the token, lower-cased. */
-    private static String codingName(String coding) throws HttpException {
-        int semicolon = coding.indexOf(';');
-        String name = (semicolon < 0 ? coding : coding.substring(0, semicolon)).trim();
-        if (!Syntax.isToken(name)) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "transfer coding is not a token");
-        }
-        return name.toLowerCase(Locale.ROOT);
     }
 
     private int indexOf(byte wanted, int from) {

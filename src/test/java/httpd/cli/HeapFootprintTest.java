@@ -104,7 +104,7 @@ class HeapFootprintTest {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
 
-        int code = HttpdCommand.run(new String[] {"-p", "0", "-r", root.toString()}, out, out, root,
+        int code = CommandLineRun.run(new String[] {"-p", "0", "-r", root.toString()}, out, out, root,
                 running -> running.server().stop(Duration.ZERO));
 
         assertThat(code).as(output.toString(StandardCharsets.UTF_8)).isZero();

@@ -29,8 +29,8 @@ class HttpdCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     /** Runs httpd in the temporary folder as its working directory, so nothing of the repository's is used. */
-    private int run(Consumer<HttpdCommand.Running> onStarted, String... args) {
-        return HttpdCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    private int run(Consumer<Running> onStarted, String... args) {
+        return CommandLineRun.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), temp, onStarted);
     }
 
