@@ -30,8 +30,12 @@ final class Banner {
         out.flush();
     }
 
-    /** A clickable URL; for a wildcard address, the loopback one. */
     static String url(InetAddress address, int port) {
+        return url("http", address, port);
+    }
+
+    /** A clickable URL; for a wildcard address, the loopback one. */
+    static String url(String scheme, InetAddress address, int port) {
         String host;
         if (address.isAnyLocalAddress()) {
             host = "127.0.0.1";
@@ -40,7 +44,7 @@ final class Banner {
         } else {
             host = address.getHostAddress();
         }
-        return "http://" + host + ":" + port + "/";
+        return scheme + "://" + host + ":" + port + "/";
     }
 
     /**
@@ -48,6 +52,10 @@ final class Banner {
      * only for 0.0.0.0; IPv6 too for ::). Empty when it listens on one address.
      */
     static List<String> networkUrls(InetAddress bind, int port) {
+        return networkUrls("http", bind, port);
+    }
+
+    static List<String> networkUrls(String scheme, InetAddress bind, int port) {
         List<String> urls = new ArrayList<>();
         if (!bind.isAnyLocalAddress()) {
             return urls;
@@ -60,7 +68,7 @@ final class Banner {
                 }
                 for (InetAddress address : Collections.list(nic.getInetAddresses())) {
                     if (address instanceof Inet4Address || includeIpv6 && !address.isLinkLocalAddress()) {
-                        urls.add(url(address, port));
+                        urls.add(url(scheme, address, port));
                     }
                 }
             }

@@ -12,6 +12,8 @@ import httpd.reload.ReloadEvents;
 import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
 import httpd.server.Trace;
+import httpd.server.TransportFactory;
+import httpd.tls.TlsException;
 import httpd.server.WireTrace;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,11 +26,13 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -133,6 +137,9 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "Settings file (default: config/httpd.properties when it exists).")
     Path config;
 
+    @Mixin
+    TlsOptions tlsOptions = new TlsOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -156,6 +163,7 @@ public final class HttpdCommand implements Callable<Integer> {
     public Integer call() throws UsageError, StartFailure, IOException {
         ServerConfig serverConfig = toServerConfig();
         Path servedRoot = servedRoot();
+        Optional<Https> https = https(serverConfig.bindAddress());
         String version = VersionProvider.version();
         SiteOptions site = toSiteOptions(servedRoot);
         RequestHandler handler = new StaticFileHandler(site, MimeTypes.load(),
@@ -166,15 +174,21 @@ public final class HttpdCommand implements Callable<Integer> {
             watcher = new FileWatcher(site.root(), Duration.ofMillis(150), reloadEvents::changed).start();
             handler = new LiveReloadHandler(handler, reloadEvents);
         }
+        if (https.isPresent()) {
+            handler = https.get().wrap(handler);
+        }
         Trace wireTrace = trace ? new WireTrace(out, System.console() != null) : Trace.NONE;
         HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
-                wireTrace);
+                wireTrace, https.map(Https::transports).orElse(TransportFactory.PLAIN));
         start(server);
         // Ctrl+C is caught before the banner shows the URL, so that a stop is graceful from the first moment
         onStarted.accept(new Running(server, reloadEvents, serverConfig.shutdownGrace()));
-        String url = Banner.url(serverConfig.bindAddress(), server.port());
+        String scheme = https.isPresent() ? "https" : "http";
+        String url = Banner.url(scheme, serverConfig.bindAddress(), server.port());
+        List<String> notes = bannerNotes();
+        https.ifPresent(tls -> notes.addAll(tls.notes()));
         Banner.print(out, "httpd " + version + " serving " + servedRoot + " at " + url + " (Ctrl+C to stop)",
-                Banner.networkUrls(serverConfig.bindAddress(), server.port()), bannerNotes());
+                Banner.networkUrls(scheme, serverConfig.bindAddress(), server.port()), notes);
         if (open) {
             Banner.openBrowser(url);
         }
@@ -185,6 +199,19 @@ public final class HttpdCommand implements Callable<Integer> {
         out.println("stopped");
         out.flush();
         return CommandLineRun.EXIT_OK;
+    }
+
+    /** HTTPS when asked for: certificates ready before the port opens, so a mistake is one line and no server. */
+    private Optional<Https> https(InetAddress bind) throws UsageError {
+        if (!tlsOptions.enabled()) {
+            return Optional.empty();
+        }
+        tlsOptions.check();
+        try {
+            return Optional.of(Https.setUp(tlsOptions, bind, System.getenv(), Clock.systemUTC()));
+        } catch (TlsException e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 
     /** The settings file read before the command line, whose values are the defaults of options not typed. */

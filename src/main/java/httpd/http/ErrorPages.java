@@ -73,6 +73,7 @@ public final class ErrorPages {
         return switch (status) {
             case OK, NO_CONTENT, PARTIAL_CONTENT -> "The request was answered.";
             case MOVED_PERMANENTLY -> "This page lives at another address now; your browser follows it.";
+            case TEMPORARY_REDIRECT -> "This page is at another address for now; your browser follows it.";
             case NOT_MODIFIED -> "Your copy is still up to date.";
             case BAD_REQUEST -> "The request broke a rule of HTTP, so the server could not read it.";
             case FORBIDDEN -> "The server is not allowed to read this file.";

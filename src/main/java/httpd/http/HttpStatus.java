@@ -6,6 +6,7 @@ public enum HttpStatus {
     NO_CONTENT(204, "No Content"),
     PARTIAL_CONTENT(206, "Partial Content"),
     MOVED_PERMANENTLY(301, "Moved Permanently"),
+    TEMPORARY_REDIRECT(307, "Temporary Redirect"),
     NOT_MODIFIED(304, "Not Modified"),
     BAD_REQUEST(400, "Bad Request"),
     FORBIDDEN(403, "Forbidden"),

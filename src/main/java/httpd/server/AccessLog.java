@@ -48,8 +48,9 @@ final class AccessLog {
 
     /**
      * @param request the parsed request, or null when it could not be parsed
+     * @param scheme  {@code https} or {@code http} on a TLS port, at the end of the line; null on a plain port
      */
-    void log(String client, RequestHead request, int status, long bytes, long nanos) {
+    void log(String client, RequestHead request, int status, long bytes, long nanos, String scheme) {
         if (!enabled) {
             return;
         }
@@ -75,6 +76,9 @@ final class AccessLog {
         line.append("\" \"");
         PrintableText.append(line, request == null ? "-" : request.headers().first("User-Agent").orElse("-"), true);
         line.append("\" ").append(nanos / 1_000_000).append("ms");
+        if (scheme != null) {
+            line.append(' ').append(scheme);
+        }
         log.info(line.toString());
     }
 }

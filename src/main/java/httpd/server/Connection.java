@@ -225,6 +225,7 @@ final class Connection implements Runnable {
         if (input != null) {
             input.releaseBuffer();
         }
+        transport.releaseBuffers();
     }
 
     private void end() {

@@ -2,6 +2,7 @@ package httpd.server;
 
 import httpd.http.RequestHandler;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
  *
  * @param config      the settings: timeouts, limits, the headers every response carries
  * @param handler     decides the response to each request
+ * @param unencrypted on a TLS port, the handler for requests that arrived in plain text; empty on a plain port
  * @param serverName  the Server header's value
  * @param date        the Date header's value, formatted once a second
  * @param accessLog   one line per response
@@ -23,6 +25,7 @@ import java.util.function.Consumer;
 record ConnectionContext(
         ServerConfig config,
         RequestHandler handler,
+        Optional<RequestHandler> unencrypted,
         String serverName,
         PerSecondText date,
         AccessLog accessLog,
@@ -35,6 +38,7 @@ record ConnectionContext(
     ConnectionContext {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(unencrypted, "unencrypted");
         Objects.requireNonNull(scheduler, "scheduler");
     }
 

@@ -3,6 +3,7 @@ package httpd.server;
 import httpd.http.ErrorPages;
 import httpd.http.HttpException;
 import httpd.http.HttpStatus;
+import httpd.http.RequestHandler;
 import httpd.http.RequestHead;
 import httpd.http.RequestParser;
 import httpd.http.Response;
@@ -28,10 +29,12 @@ final class Exchange {
     private final ConnectionContext context;
     private final long id;
     private final String client;
+    private final Transport transport;
     private final ConnectionInput input;
     private final RequestParser parser;
     private final ResponseWriter writer;
     private final SendProgress progress;
+    private boolean handshakeTraced;
 
     /** @param client the client's address, as the access log shows it */
     Exchange(ConnectionContext context, long id, String client, Transport transport, ConnectionInput input,
@@ -39,6 +42,7 @@ final class Exchange {
         this.context = context;
         this.id = id;
         this.client = client;
+        this.transport = transport;
         this.input = input;
         this.progress = progress;
         this.parser = new RequestParser(context.config().limits());
@@ -55,6 +59,7 @@ final class Exchange {
     Answer answer() throws IOException {
         long start = System.nanoTime();
         if (context.trace() != Trace.NONE) {
+            traceHandshakeOnce();
             context.trace().request(id, input.rawHead());
         }
         RequestHead request;
@@ -69,7 +74,8 @@ final class Exchange {
             return null;
         }
         boolean bodyGone = discardReceivedBody(request);
-        boolean persistent = request.wantsPersistentConnection() && bodyGone && !context.stopping().getAsBoolean();
+        boolean persistent = request.wantsPersistentConnection() && bodyGone && !context.stopping().getAsBoolean()
+                && !unencryptedOnTlsPort(); // that client is sent to https: this connection has done its part
         Response response = handle(request);
         if (response.body().length() < 0) {
             persistent = false; // a body of unknown length ends when the connection closes (RFC 9112 §6.3)
@@ -94,20 +100,41 @@ final class Exchange {
             writer.write(answer, transfer);
         } finally {
             context.accessLog().log(client, answer.request(), answer.response().status().code(),
-                    progress.bodyBytesSent(), System.nanoTime() - answer.startNanos());
+                    progress.bodyBytesSent(), System.nanoTime() - answer.startNanos(), scheme());
         }
         if (context.trace() != Trace.NONE) {
             context.trace().response(id, writer.lastHead(), progress.bodyBytesSent());
         }
     }
 
-    /** A handler returns every answer; one that fails anyway is a bug, answered with a 500 and logged. */
+    /**
+     * A handler returns every answer; one that fails anyway is a bug, answered with a 500 and logged. A plain
+     * request on a TLS port goes to the handler for those (a redirect to https).
+     */
     private Response handle(RequestHead request) {
+        RequestHandler handler = unencryptedOnTlsPort() ? context.unencrypted().get() : context.handler();
         try {
-            return context.handler().handle(request);
+            return handler.handle(request);
         } catch (RuntimeException e) {
             log.error("handler failed on {}", request.requestLine(), e);
             return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
+        }
+    }
+
+    private boolean unencryptedOnTlsPort() {
+        return context.unencrypted().isPresent() && !transport.secure();
+    }
+
+    /** On a TLS port, which way this request came (the access log says); on a plain port, nothing. */
+    private String scheme() {
+        return context.unencrypted().isEmpty() ? null : transport.secure() ? "https" : "http";
+    }
+
+    /** The handshake's line comes once, before the connection's first request. */
+    private void traceHandshakeOnce() {
+        if (!handshakeTraced) {
+            handshakeTraced = true;
+            transport.handshake().ifPresent(summary -> context.trace().handshake(id, summary));
         }
     }
 

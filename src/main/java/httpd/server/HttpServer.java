@@ -34,6 +34,7 @@ public final class HttpServer implements AutoCloseable {
     private final PerSecondText date;
     private final AccessLog accessLog;
     private final Trace trace;
+    private final TransportFactory transports;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionIds = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -49,7 +50,14 @@ public final class HttpServer implements AutoCloseable {
 
     /** @param trace where {@code --trace} shows the bytes on the wire ({@link Trace#NONE} for nowhere) */
     public HttpServer(ServerConfig config, RequestHandler handler, String serverName, Clock clock, Trace trace) {
+        this(config, handler, serverName, clock, trace, TransportFactory.PLAIN);
+    }
+
+    /** @param transports what carries each connection's bytes: {@link TransportFactory#PLAIN}, or TLS */
+    public HttpServer(ServerConfig config, RequestHandler handler, String serverName, Clock clock, Trace trace,
+            TransportFactory transports) {
         this.trace = trace;
+        this.transports = transports;
         this.config = config;
         this.handler = handler;
         this.serverName = serverName;
@@ -75,8 +83,8 @@ public final class HttpServer implements AutoCloseable {
             throw e;
         }
         pools = new WorkerPools(config.threads(), config.transferThreads());
-        context = new ConnectionContext(config, handler, serverName, date, accessLog, trace, pools, new InputBuffers(),
-                () -> stopping, connections::remove);
+        context = new ConnectionContext(config, handler, transports.unencryptedRequests(), serverName, date, accessLog,
+                trace, pools, new InputBuffers(), () -> stopping, connections::remove);
         pools.every(Watchdog.TICK, new Watchdog(connections, config.sendTimeout(), pools::hasWaitingTransfers));
         acceptor = new Thread(this::acceptConnections, "httpd-acceptor");
         acceptor.start();
@@ -124,7 +132,7 @@ public final class HttpServer implements AutoCloseable {
             rejectBusy(socket);
             return;
         }
-        Connection connection = new Connection(connectionIds.incrementAndGet(), new PlainTransport(socket), context);
+        Connection connection = new Connection(connectionIds.incrementAndGet(), transports.over(socket), context);
         connections.add(connection);
         if (!pools.serveNew(connection)) {
             connections.remove(connection);
@@ -132,7 +140,11 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** Too many connections are open: a fast 503 beats a client left hanging. */
+    /**
+     * Too many connections are open: a fast 503 beats a client left hanging. It goes out as plain text on a TLS
+     * port too: a handshake would cost the very work the server is too busy for, and the client sees a failed
+     * connection either way.
+     */
     private void rejectBusy(Socket socket) {
         try (socket) {
             socket.setSoTimeout(1000);
@@ -141,7 +153,7 @@ public final class HttpServer implements AutoCloseable {
             Response busy = ErrorPages.of(HttpStatus.SERVICE_UNAVAILABLE).withHeader("Retry-After", "1");
             new ResponseWriter(transport, new ResponseHeadBytes(serverName, config.extraHeaders(), date), new SendProgress())
                     .write(new Answer(null, busy, Answer.Afterwards.CLOSE, 0), false);
-            accessLog.log(socket.getInetAddress().getHostAddress(), null, 503, 0, 0);
+            accessLog.log(socket.getInetAddress().getHostAddress(), null, 503, 0, 0, null);
         } catch (IOException e) {
             log.debug("could not send 503: {}", e.toString());
         }

@@ -8,6 +8,10 @@ public interface Trace {
     default void opened(long connection, String client) {
     }
 
+    /** A TLS handshake finished: what it agreed on. */
+    default void handshake(long connection, String summary) {
+    }
+
     /** The request head exactly as received, line endings included. */
     default void request(long connection, byte[] rawHead) {
     }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.Optional;
 
 /**
  * The bytes of one connection, in and out. Everything above it (the connection's turn-taking, the exchange, the
@@ -22,6 +23,23 @@ public interface Transport {
 
     /** Who is at the other end. */
     InetSocketAddress peer();
+
+    /**
+     * Whether the bytes travel encrypted (TLS). False over plain TCP, and for a plain request that arrived on a
+     * TLS port, which the server then answers with a redirect to https.
+     */
+    default boolean secure() {
+        return false;
+    }
+
+    /** A one-line summary of the TLS handshake once it is done (protocol, cipher suite, ALPN, SNI), for the trace. */
+    default Optional<String> handshake() {
+        return Optional.empty();
+    }
+
+    /** The connection is idle: buffers that hold nothing may go (a TLS engine's are 16 KiB each). */
+    default void releaseBuffers() {
+    }
 
     /** How many bytes {@link #read} would return at once, without waiting for the network. */
     int available() throws IOException;

@@ -32,6 +32,11 @@ public final class WireTrace implements Trace {
     }
 
     @Override
+    public void handshake(long connection, String summary) {
+        print(DIM, "[#" + connection + "] TLS handshake: " + summary + "\n");
+    }
+
+    @Override
     public void request(long connection, byte[] rawHead) {
         print(REQUEST, lines(connection, "> ", rawHead));
     }

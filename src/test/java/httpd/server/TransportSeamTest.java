@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class TransportSeamTest {
     private MemoryTransport serve(String clientBytes, boolean inputEnds) {
         MemoryTransport transport = new MemoryTransport(clientBytes, inputEnds);
         ServerConfig config = ServerConfig.builder(InetAddress.getLoopbackAddress(), 0).build();
-        ConnectionContext context = new ConnectionContext(config, files, TestServer.SERVER, new PerSecondText(TestServer.CLOCK, HttpDates::format),
+        ConnectionContext context = new ConnectionContext(config, files, Optional.empty(), TestServer.SERVER, new PerSecondText(TestServer.CLOCK, HttpDates::format),
                 new AccessLog(false, TestServer.CLOCK), Trace.NONE, scheduler, new InputBuffers(), () -> false,
                 closed::add);
         scheduler.serveAgain(new Connection(1, transport, context));

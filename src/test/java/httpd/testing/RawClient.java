@@ -19,11 +19,28 @@ public final class RawClient implements AutoCloseable {
     private final OutputStream out;
 
     RawClient(int port) {
+        this(plainSocket(port));
+    }
+
+    private RawClient(Socket socket) {
         try {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            this.socket = socket;
             socket.setSoTimeout(20_000);
             in = socket.getInputStream();
             out = socket.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A client over a socket made elsewhere, e.g. a TLS one. */
+    public static RawClient over(Socket socket) {
+        return new RawClient(socket);
+    }
+
+    private static Socket plainSocket(int port) {
+        try {
+            return new Socket(InetAddress.getLoopbackAddress(), port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,8 @@ import httpd.files.StaticFileHandler;
 import httpd.http.RequestHandler;
 import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
+import httpd.server.Trace;
+import httpd.server.TransportFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -53,10 +55,16 @@ public final class TestServer implements AutoCloseable {
     /** @param wrap puts another handler around the static file handler, e.g. live reload */
     public static TestServer start(SiteOptions site, UnaryOperator<ServerConfig.Builder> customize,
             UnaryOperator<RequestHandler> wrap) {
+        return start(site, customize, wrap, TransportFactory.PLAIN, Trace.NONE);
+    }
+
+    /** @param transports how connections carry their bytes, e.g. TLS */
+    public static TestServer start(SiteOptions site, UnaryOperator<ServerConfig.Builder> customize,
+            UnaryOperator<RequestHandler> wrap, TransportFactory transports, Trace trace) {
         try {
             ServerConfig config = customize.apply(ServerConfig.builder(InetAddress.getLoopbackAddress(), 0).threads(8))
                     .build();
-            HttpServer server = new HttpServer(config, wrap.apply(files(site)), SERVER, CLOCK);
+            HttpServer server = new HttpServer(config, wrap.apply(files(site)), SERVER, CLOCK, trace, transports);
             server.start();
             return new TestServer(server);
         } catch (IOException e) {
