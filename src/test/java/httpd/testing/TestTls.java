@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -92,6 +93,8 @@ public final class TestTls {
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setApplicationProtocols(new String[] {"http/1.1"});
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            // the JDK sends SNI only for names with a dot (RFC 6066 §3 asks for a fully qualified name)
+            parameters.setServerNames(List.of(new SNIHostName("localhost")));
             socket.setSSLParameters(parameters);
             socket.setSoTimeout(20_000);
             socket.startHandshake();
