@@ -111,7 +111,8 @@ public final class LocalCa {
 
     /** The name devices show for it: {@code httpd local CA (user@host)}. */
     public String name() {
-        return certificate.getSubjectX500Principal().getName().replaceFirst("^CN=", "").replaceFirst(",O=httpd$", "");
+        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        return subject.getRDNs(BCStyle.CN)[0].getFirst().getValue().toString();
     }
 
     public X509Certificate certificate() {

@@ -50,6 +50,8 @@ final class PemFiles {
                     certificates.add(new JcaX509CertificateConverter().getCertificate(holder));
                 }
             }
+        } catch (TlsException e) {
+            throw e;
         } catch (IOException | CertificateException | RuntimeException e) {
             throw new TlsException(file + " is not a PEM certificate file (" + firstLine(e) + ")");
         }
@@ -69,7 +71,8 @@ final class PemFiles {
                             + " (openssl pkey -in " + file.getFileName() + " -out key.pem)");
                 }
                 if (item instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    // traditional RSA or EC form; an EC key written without its public part has no key pair
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (item instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);

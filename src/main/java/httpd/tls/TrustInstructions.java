@@ -18,12 +18,13 @@ public final class TrustInstructions {
      * @param osName        {@code os.name}
      * @param osReleaseText the contents of {@code /etc/os-release}, or "" where there is none
      */
-    public static String forSystem(String osName, String osReleaseText, Path caFile, String caName, String phonePage) {
+    public static String forSystem(String osName, String osReleaseText, Path caFile, String caName, String fingerprint,
+            String phonePage) {
         Platform platform = platform(osName, osReleaseText);
         String ca = platform == Platform.WINDOWS ? "\"" + caFile + "\"" : quoted(caFile.toString());
         StringBuilder text = new StringBuilder();
         text.append("The local CA is ").append(caFile).append('\n')
-                .append("  (").append(caName).append(")\n\n")
+                .append("  ").append(caName).append(", SHA-256 ").append(fingerprint).append("\n\n")
                 .append("To trust it on this machine, run:\n\n");
         switch (platform) {
             case DEBIAN -> text.append("  sudo cp ").append(ca).append(" /usr/local/share/ca-certificates/httpd-local-ca.crt\n")
