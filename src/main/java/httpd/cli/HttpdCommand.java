@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
 
 /** The command line: options in, a running server out, and one clear line for every mistake. */
 @Command(name = "httpd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = AutoComplete.GenerateCompletion.class,
+        subcommands = {AutoComplete.GenerateCompletion.class, TrustCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "A small, fast, safe static file server.",
         footer = {"", "With no DIR: ./www when it exists, else the current folder.",

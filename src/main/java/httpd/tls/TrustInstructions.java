@@ -46,8 +46,8 @@ public final class TrustInstructions {
             text.append("\nFirefox keeps its own list: Settings > Privacy & Security > Certificates > View Certificates"
                     + " > Import\n");
         }
-        text.append("\nOn a phone or another computer, open ").append(phonePage)
-                .append(" (plain http works there) and follow the steps.\n")
+        text.append("\nOn a phone or another computer, while httpd runs with --tls --bind 0.0.0.0, open\n\n  ")
+                .append(phonePage).append("\n\n(plain http works there) and follow the steps.\n")
                 .append("httpd ran none of these commands.\n");
         return text.toString();
     }
