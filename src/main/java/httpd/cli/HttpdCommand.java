@@ -13,7 +13,6 @@ import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
 import httpd.server.Trace;
 import httpd.server.TransportFactory;
-import httpd.tls.TlsException;
 import httpd.server.WireTrace;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -179,14 +178,16 @@ public final class HttpdCommand implements Callable<Integer> {
         }
         Trace wireTrace = trace ? new WireTrace(out, System.console() != null) : Trace.NONE;
         HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
-                wireTrace, https.map(Https::transports).orElse(TransportFactory.PLAIN));
+                wireTrace, https.isPresent() ? https.get().transports() : TransportFactory.PLAIN);
         start(server);
         // Ctrl+C is caught before the banner shows the URL, so that a stop is graceful from the first moment
         onStarted.accept(new Running(server, reloadEvents, serverConfig.shutdownGrace()));
         String scheme = https.isPresent() ? "https" : "http";
         String url = Banner.url(scheme, serverConfig.bindAddress(), server.port());
         List<String> notes = bannerNotes();
-        https.ifPresent(tls -> notes.addAll(tls.notes()));
+        if (https.isPresent()) {
+            notes.addAll(https.get().notes());
+        }
         Banner.print(out, "httpd " + version + " serving " + servedRoot + " at " + url + " (Ctrl+C to stop)",
                 Banner.networkUrls(scheme, serverConfig.bindAddress(), server.port()), notes);
         if (open) {
@@ -201,17 +202,17 @@ public final class HttpdCommand implements Callable<Integer> {
         return CommandLineRun.EXIT_OK;
     }
 
-    /** HTTPS when asked for: certificates ready before the port opens, so a mistake is one line and no server. */
+    /**
+     * HTTPS when asked for: certificates ready before the port opens, so a mistake is one line and no server.
+     * (No lambda or method reference names {@link Https} in this class: making one would load it, and BouncyCastle
+     * after it, on every start.)
+     */
     private Optional<Https> https(InetAddress bind) throws UsageError {
         if (!tlsOptions.enabled()) {
             return Optional.empty();
         }
         tlsOptions.check();
-        try {
-            return Optional.of(Https.setUp(tlsOptions, bind, System.getenv(), Clock.systemUTC()));
-        } catch (TlsException e) {
-            throw new UsageError(e.getMessage());
-        }
+        return Optional.of(Https.setUp(tlsOptions, bind, System.getenv(), Clock.systemUTC()));
     }
 
     /** The settings file read before the command line, whose values are the defaults of options not typed. */

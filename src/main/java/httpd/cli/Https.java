@@ -12,8 +12,12 @@ import httpd.tls.ServerCredentials;
 import httpd.tls.ServerNames;
 import httpd.tls.TlsContext;
 import httpd.tls.TlsDirectory;
+import httpd.tls.TlsException;
 import httpd.tls.TlsTransports;
+import httpd.tls.TrustInstructions;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -33,6 +37,7 @@ import java.util.Optional;
  * @param notes      the banner's lines about HTTPS
  */
 record Https(TransportFactory transports, Optional<LocalCa> ca, List<String> notes) {
+    private static final Path OS_RELEASE = Path.of("/etc/os-release");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     /** The site's handler with the CA pages in front of it, when a local CA is in use. */
@@ -40,16 +45,22 @@ record Https(TransportFactory transports, Optional<LocalCa> ca, List<String> not
         return ca.<RequestHandler>map(localCa -> new CaPages(localCa, site)).orElse(site);
     }
 
-    /** @throws httpd.tls.TlsException one line, for a file that is missing, unreadable, encrypted or mismatched */
-    static Https setUp(TlsOptions options, InetAddress bind, Map<String, String> env, Clock clock) {
+    /** @throws UsageError one line, for a file that is missing, unreadable, encrypted or mismatched */
+    static Https setUp(TlsOptions options, InetAddress bind, Map<String, String> env, Clock clock) throws UsageError {
+        try {
+            return prepare(options, bind, env, clock);
+        } catch (TlsException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    private static Https prepare(TlsOptions options, InetAddress bind, Map<String, String> env, Clock clock) {
         Machine machine = Machine.local(env);
         ServerNames names = ServerNames.forBinding(bind, machine);
         if (options.certificate != null) {
             return ownCertificate(options, bind, clock);
         }
-        Path dir = TlsDirectory.locate(options.directory, env, Path.of(System.getProperty("user.home")),
-                System.getProperty("os.name"));
-        LocalCa ca = LocalCa.openOrCreate(dir, owner(machine), clock);
+        LocalCa ca = LocalCa.openOrCreate(caDirectory(options.directory, env), owner(machine), clock);
         LocalCa.Issued issued = ca.serverCertificate(names);
         List<String> notes = new ArrayList<>();
         notes.add("HTTPS with " + (ca.created() ? "a new local CA, " : "the local CA ") + ca.certificateFile());
@@ -74,6 +85,31 @@ record Https(TransportFactory transports, Optional<LocalCa> ca, List<String> not
         }
         return new Https(new TlsTransports(TlsContext.of(credentials), new RedirectToHttps()), Optional.empty(),
                 notes);
+    }
+
+    /** What {@code httpd trust} prints for this machine: the CA (made now if there is none) and how to trust it. */
+    static String trustInstructions(Path explicitDir, Map<String, String> env) throws UsageError {
+        Machine machine = Machine.local(env);
+        try {
+            LocalCa ca = LocalCa.openOrCreate(caDirectory(explicitDir, env), owner(machine), Clock.systemUTC());
+            return TrustInstructions.forSystem(System.getProperty("os.name"), osRelease(), ca.certificateFile(),
+                    ca.name(), ca.fingerprint(), TrustInstructions.phonePage(machine));
+        } catch (TlsException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    private static Path caDirectory(Path explicitDir, Map<String, String> env) {
+        return TlsDirectory.locate(explicitDir, env, Path.of(System.getProperty("user.home")),
+                System.getProperty("os.name"));
+    }
+
+    private static String osRelease() {
+        try {
+            return Files.isReadable(OS_RELEASE) ? Files.readString(OS_RELEASE) : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** {@code user@host}, as the CA's name shows whose it is. */

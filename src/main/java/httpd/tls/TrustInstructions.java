@@ -1,5 +1,7 @@
 package httpd.tls;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -50,6 +52,13 @@ public final class TrustInstructions {
                 .append(phonePage).append("\n\n(plain http works there) and follow the steps.\n")
                 .append("httpd ran none of these commands.\n");
         return text.toString();
+    }
+
+    /** Where a phone on the LAN finds the CA page: this machine's first IPv4 LAN address, else its mDNS name. */
+    public static String phonePage(Machine machine) {
+        String host = machine.lanAddresses().stream().filter(Inet4Address.class::isInstance).findFirst()
+                .map(InetAddress::getHostAddress).orElse(machine.hostName() + ".local");
+        return "http://" + host + ":PORT" + CaPage.PAGE_PATH;
     }
 
     static Platform platform(String osName, String osReleaseText) {
