@@ -12,12 +12,10 @@ import httpd.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,15 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -47,13 +40,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Tag("browser")
 class DemoSiteBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     Path temp;
     Path site;
-    ChromeDriverService driver;
+    Chromium chromium;
     WebDriver browser;
     TestServer server;
     ReloadEvents events;
@@ -62,33 +52,21 @@ class DemoSiteBrowserIT {
 
     @BeforeAll
     static void requireChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(Chromium.isInstalled(),
                 "browser tests skipped: no Chromium here (apt-get install chromium chromium-driver)");
     }
 
     @BeforeEach
     void openBrowser() throws IOException {
-        site = copyDemoSite();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--autoplay-policy=no-user-gesture-required", "--window-size=1024,768",
-                "--user-data-dir=" + Files.createDirectory(temp.resolve("profile")));
-        driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver.start();
-        browser = new RemoteWebDriver(driver.getUrl(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        site = Chromium.copyDemoSite(temp.resolve("www"));
+        chromium = Chromium.start(temp.resolve("profile"));
+        browser = chromium.browser();
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driver != null) {
-            driver.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         if (events != null) {
             events.close();
@@ -99,16 +77,6 @@ class DemoSiteBrowserIT {
         if (watcher != null) {
             watcher.close();
         }
-    }
-
-    private Path copyDemoSite() throws IOException {
-        Path copy = Files.createDirectory(temp.resolve("www"));
-        try (Stream<Path> files = Files.list(Path.of("www"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        return copy;
     }
 
     /** Serves the copy of the demo site and records each request as "METHOD target range -> status". */
@@ -143,10 +111,8 @@ class DemoSiteBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getCssValue("color")).isEqualTo("rgba(31, 79, 160, 1)");
         waitUpTo(10).until(d -> ((Number) js("return document.querySelector('img.logo').naturalWidth")).intValue() > 0);
         waitUpTo(10).until(d -> requests.stream().anyMatch(r -> r.startsWith("GET /favicon.ico - -> 200")));
-        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                screenshots.resolve("index.png"), StandardCopyOption.REPLACE_EXISTING);
-        assertThat(screenshots.resolve("index.png")).isNotEmptyFile();
+        Path screenshot = chromium.screenshot("index.png");
+        assertThat(screenshot).isNotEmptyFile();
     }
 
     @Test
@@ -165,9 +131,7 @@ class DemoSiteBrowserIT {
                 .isEqualTo("GET /index.html?username=alice&password=s3cret HTTP/1.1");
         assertThat(browser.findElement(By.id("sent")).getText()).contains("alice", "s3cret",
                 "It cannot check a password or log anyone in");
-        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                screenshots.resolve("login-submitted.png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot("login-submitted.png");
     }
 
     @Test

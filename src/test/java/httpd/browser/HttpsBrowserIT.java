@@ -18,12 +18,10 @@ import httpd.tls.TlsTransports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -48,14 +41,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Tag("browser")
 class HttpsBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     Path temp;
     Path site;
     LocalCa ca;
-    ChromeDriverService driver;
+    Chromium chromium;
     WebDriver browser;
     TestServer server;
     ReloadEvents events;
@@ -63,40 +53,24 @@ class HttpsBrowserIT {
 
     @BeforeAll
     static void requireChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(Chromium.isInstalled(),
                 "browser tests skipped: no Chromium here (apt-get install chromium chromium-driver)");
     }
 
     @BeforeEach
     void openBrowserTrustingTheCertificate() throws Exception {
-        site = Files.createDirectory(temp.resolve("www"));
-        try (Stream<Path> files = Files.list(Path.of("www"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, site.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
+        site = Chromium.copyDemoSite(temp.resolve("www"));
         ca = TestTls.ca(temp.resolve("ca"));
         byte[] serverKey = ca.serverCertificate(TestTls.LOOPBACK).credentials().certificate().getPublicKey().getEncoded();
         String spkiHash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(serverKey));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--window-size=1024,768", "--ignore-certificate-errors-spki-list=" + spkiHash,
-                "--user-data-dir=" + Files.createDirectory(temp.resolve("profile")));
-        driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver.start();
-        browser = new RemoteWebDriver(driver.getUrl(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = Chromium.start(temp.resolve("profile"), "--ignore-certificate-errors-spki-list=" + spkiHash);
+        browser = chromium.browser();
     }
 
     @AfterEach
     void close() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driver != null) {
-            driver.stop();
+        if (chromium != null) {
+            chromium.close();
         }
         if (events != null) {
             events.close();
@@ -138,7 +112,7 @@ class HttpsBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
                 ((Number) js("return document.querySelector('img.logo').naturalWidth")).intValue() > 0);
         js("window.httpdMarker = 42;");
-        screenshot("https-index.png");
+        chromium.screenshot("https-index.png");
         // the event stream is open once the reload script has connected; then a change must reload the page
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> events.openStreams() > 0);
 
@@ -160,12 +134,6 @@ class HttpsBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Trust this computer's httpd");
         assertThat(browser.findElement(By.cssSelector("a.button")).getAttribute("href")).isEqualTo(https("/__httpd/ca.crt"));
         assertThat(browser.findElement(By.tagName("code")).getText()).isEqualTo(ca.fingerprint());
-        screenshot("ca-page.png");
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve(name),
-                StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot("ca-page.png");
     }
 }

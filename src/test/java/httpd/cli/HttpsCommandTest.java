@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,19 +50,19 @@ class HttpsCommandTest {
         return run(running -> running.server().stop(Duration.ZERO), args);
     }
 
-    /** Starts with these flags, fetches / over https trusting {@code ca}, and stops. */
-    private HttpResponse<String> fetchWhileRunning(X509Certificate[] ca, String... args) {
+    /** Starts with these flags, fetches / over https trusting the CA {@code ca} gives once started, and stops. */
+    private HttpResponse<String> fetchWhileRunning(Supplier<X509Certificate> ca, String... args) {
         AtomicReference<HttpResponse<String>> response = new AtomicReference<>();
         int code = run(running -> {
             try {
-                HttpClient client = TestTls.client(ca[0]);
+                HttpClient client = TestTls.client(ca.get());
                 response.set(client.send(HttpRequest.newBuilder(URI.create("https://localhost:"
                         + running.server().port() + "/")).timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString()));
             } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             } finally {
-                running.server().stop(Duration.ZERO);
+                running.server().stop(Duration.ofSeconds(5)); // the client's idle connection closes at once
             }
         }, args);
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(0);
@@ -71,23 +72,12 @@ class HttpsCommandTest {
     @Test
     void servesHttpsWithANewLocalCaAndSaysWhereItIs() {
         Path caDir = temp.resolve("ca");
-        X509Certificate[] ca = new X509Certificate[1];
-        AtomicReference<HttpResponse<String>> response = new AtomicReference<>();
-        int code = run(running -> {
-            ca[0] = TestTls.ca(caDir).certificate();
-            try {
-                response.set(TestTls.client(ca[0]).send(HttpRequest.newBuilder(URI.create("https://localhost:"
-                        + running.server().port() + "/")).build(), HttpResponse.BodyHandlers.ofString()));
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                running.server().stop(Duration.ZERO);
-            }
-        }, "--tls", "--tls-dir", caDir.toString(), "-p", "0", site.toString());
 
-        assertThat(code).isEqualTo(0);
-        assertThat(response.get().statusCode()).isEqualTo(200);
-        assertThat(response.get().body()).isEqualTo("secure\n");
+        HttpResponse<String> response = fetchWhileRunning(() -> TestTls.ca(caDir).certificate(),
+                "--tls", "--tls-dir", caDir.toString(), "-p", "0", site.toString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("secure\n");
         List<String> banner = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(banner.get(0)).matches("httpd \\S+ serving " + java.util.regex.Pattern.quote(site.toString())
                 + " at https://127\\.0\\.0\\.1:\\d+/ \\(Ctrl\\+C to stop\\)");
@@ -124,7 +114,7 @@ class HttpsCommandTest {
         LocalCa.Issued issued = ca.serverCertificate(new ServerNames(List.of("localhost"), List.of("10.9.9.9")));
         Path dir = temp.resolve("company");
 
-        HttpResponse<String> response = fetchWhileRunning(new X509Certificate[] {ca.certificate()},
+        HttpResponse<String> response = fetchWhileRunning(ca::certificate,
                 "--cert", issued.certificateFile().toString(), "--key", dir.resolve("server.key").toString(),
                 "-p", "0", site.toString());
 
