@@ -15,15 +15,20 @@ final class TlsBuffers {
     private static final int RECORDS_PER_WRITE = 4;
     static final ByteBuffer[] EMPTY = {ByteBuffer.allocate(0)};
 
+    private final TlsBufferPool pool;
     private ByteBuffer network;
     private ByteBuffer plaintext;
     private ByteBuffer outgoing;
     private ByteBuffer fileChunk;
 
+    TlsBuffers(TlsBufferPool pool) {
+        this.pool = pool;
+    }
+
     /** Where received bytes go: room for at least one more byte. */
     ByteBuffer network(int packetSize) {
         if (network == null) {
-            network = ByteBuffer.allocate(packetSize);
+            network = pool.take(packetSize);
         } else if (!network.hasRemaining()) {
             growNetwork(packetSize);
         }
@@ -44,7 +49,7 @@ final class TlsBuffers {
 
     ByteBuffer plaintext(int applicationSize) {
         if (plaintext == null) {
-            plaintext = ByteBuffer.allocate(applicationSize);
+            plaintext = pool.take(applicationSize);
         }
         return plaintext;
     }
@@ -77,7 +82,7 @@ final class TlsBuffers {
 
     ByteBuffer outgoing(int packetSize) {
         if (outgoing == null) {
-            outgoing = ByteBuffer.allocate(packetSize * RECORDS_PER_WRITE);
+            outgoing = pool.take(packetSize * RECORDS_PER_WRITE);
         }
         return outgoing;
     }
@@ -97,24 +102,30 @@ final class TlsBuffers {
 
     ByteBuffer fileChunk(int size) {
         if (fileChunk == null) {
-            fileChunk = ByteBuffer.allocate(size);
+            fileChunk = pool.take(size);
         }
         return fileChunk;
     }
 
+    /** The empty buffers go back to the pool; those holding bytes stay. */
     void releaseEmpty() {
         if (network != null && network.position() == 0) {
+            pool.give(network);
             network = null;
         }
         if (plaintext != null && plaintext.position() == 0) {
+            pool.give(plaintext);
             plaintext = null;
         }
         if (outgoing != null && outgoing.position() == 0) {
+            pool.give(outgoing);
             outgoing = null;
         }
+        pool.give(fileChunk);
         fileChunk = null;
     }
 
+    /** The connection is closed: nothing it held is needed, and nothing it held is handed on. */
     void releaseAll() {
         network = null;
         plaintext = null;

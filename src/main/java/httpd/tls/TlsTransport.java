@@ -47,12 +47,14 @@ public final class TlsTransport implements Transport {
     private InputStream in;
     private SSLEngine engine;
     private volatile Mode mode = Mode.FIRST_BYTE;
-    private final TlsBuffers buffers = new TlsBuffers();
+    private final TlsBuffers buffers;
     private long handshakeStartMillis;
     private HandshakeSummary summary;
 
-    public TlsTransport(Socket socket, TlsContext context) {
+    /** @param pool spare buffers shared by the connections of one server */
+    TlsTransport(Socket socket, TlsContext context, TlsBufferPool pool) {
         this.socket = socket;
+        this.buffers = new TlsBuffers(pool);
         this.channel = socket.getChannel();
         this.context = context;
     }

@@ -10,6 +10,8 @@ import java.util.Optional;
 public final class TlsTransports implements TransportFactory {
     private final TlsContext context;
     private final RequestHandler unencrypted;
+    /** Enough spare buffers for the connections that are served at once, three each, and some. */
+    private final TlsBufferPool buffers = new TlsBufferPool(256);
 
     /** @param unencrypted answers a plain request on this port: {@link RedirectToHttps}, the CA pages before it */
     public TlsTransports(TlsContext context, RequestHandler unencrypted) {
@@ -19,7 +21,7 @@ public final class TlsTransports implements TransportFactory {
 
     @Override
     public Transport over(Socket socket) {
-        return new TlsTransport(socket, context);
+        return new TlsTransport(socket, context, buffers);
     }
 
     @Override
