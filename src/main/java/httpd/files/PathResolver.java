@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * or control byte never names a file; dot segments are resolved on the list; and the names are then walked
  * from the root one directory at a time, symlinks followed by hand and only while they stay inside
  * ({@link RootDirectory}). Opening a file walks to it again the same way, so the check and the open are one
- * operation: a directory swapped for a symlink in between makes the open fail, never lead outside.
+ * operation: a directory swapped for a symlink in between makes the open fail, never lead outside. A path
+ * asked for again is answered from {@link RecentFiles} once a stat shows it still names the file the walk found.
  */
 final class PathResolver {
     static final String INDEX_FILE = "index.html";
@@ -30,6 +31,7 @@ final class PathResolver {
     private final Path root;
     private final RootDirectory tree;
     private final boolean serveDotfiles;
+    private final RecentFiles recent = new RecentFiles();
 
     /**
      * @param root          the document root; it is turned into its real path once, here
@@ -50,12 +52,25 @@ final class PathResolver {
     }
 
     /**
-     * Resolves a request path (origin-form, still percent-encoded, query removed), walking it from the root
-     * every time: nothing found on an earlier request is taken for granted.
+     * Resolves a request path (origin-form, still percent-encoded, query removed): the file it led to before if
+     * a stat says that file is still there unchanged ({@link RecentFiles}), otherwise a walk from the root.
      *
      * @throws HttpException 400 for an invalid percent-encoding, invalid UTF-8, NUL or another control byte
      */
     Resolution resolve(String rawPath) throws HttpException {
+        Resolution.File known = recent.stillThere(rawPath);
+        if (known != null) {
+            return known;
+        }
+        Resolution resolution = walk(rawPath);
+        if (resolution instanceof Resolution.File file) {
+            recent.remember(rawPath, file);
+        }
+        return resolution;
+    }
+
+    /** Resolves a request path by walking it from the root: nothing found on an earlier request is used. */
+    private Resolution walk(String rawPath) throws HttpException {
         RequestPath decoded = RequestPath.decode(rawPath).orElse(null);
         if (decoded == null || !serveDotfiles && HiddenNames.anyHidden(decoded.segments())) {
             return Resolution.NOT_FOUND;

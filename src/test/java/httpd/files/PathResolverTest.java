@@ -226,10 +226,10 @@ class PathResolverTest {
     }
 
     @Test
-    void answersAnUnchangedFileWithAnEqualResolutionWalkedAfresh() throws Exception {
+    void answersAnUnchangedFileWithWhatTheWalkFoundBefore() throws Exception {
         Resolution first = resolve("/hello.txt");
 
-        assertThat(resolve("/hello.txt")).isEqualTo(first).isNotSameAs(first);
+        assertThat(resolve("/hello.txt")).isSameAs(first);
         assertThat(served("/%68ello.txt")).isEqualTo(((Resolution.File) first).path());
     }
 
@@ -252,6 +252,28 @@ class PathResolverTest {
 
         Files.delete(root.resolve("hello.txt"));
         Files.createSymbolicLink(root.resolve("hello.txt"), temp.resolve("secret.txt"));
+
+        assertThat(resolve("/hello.txt")).isInstanceOf(Resolution.NotFound.class);
+    }
+
+    @Test
+    void refusesADirectorySwappedForASymlinkOutOfTheRootAfterItWasServed() throws Exception {
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("docs/key.txt"), "key");
+        Files.setLastModifiedTime(temp.resolve("www-secret/key.txt"),
+                Files.getLastModifiedTime(root.resolve("docs/key.txt")));
+        assertThat(resolve("/docs/key.txt")).isInstanceOf(Resolution.File.class);
+
+        Files.move(root.resolve("docs"), temp.resolve("docs-moved"));
+        Files.createSymbolicLink(root.resolve("docs"), temp.resolve("www-secret"));
+
+        assertThat(resolve("/docs/key.txt")).isInstanceOf(Resolution.NotFound.class);
+    }
+
+    @Test
+    void forgetsAFileThatIsGone() throws Exception {
+        assertThat(resolve("/hello.txt")).isInstanceOf(Resolution.File.class);
+        Files.delete(root.resolve("hello.txt"));
 
         assertThat(resolve("/hello.txt")).isInstanceOf(Resolution.NotFound.class);
     }
