@@ -5,23 +5,29 @@
 #
 #   bench/run.sh                     full run (20 s per scenario)
 #   bench/run.sh --quick             about a minute per server (4 s per scenario)
+#   bench/run.sh --tls-only          only the HTTPS scenarios (T1-T3), nginx and httpd
 #   bench/run.sh --baseline OLD.jar  also runs that build of httpd ("httpd-baseline"), just before this one,
 #                                    so a change is measured against the same nginx in the same run
 #
 # Scenarios: S1 1 KiB keep-alive, 50 connections; S2 1 KiB, a new connection per request; S3 64 KiB
 # keep-alive; S4 100 MiB, 4 connections; S5 404s keep-alive; S6 1000 keep-alive connections on 1 KiB;
-# S7 start-up to the first 200 (median of 5). Also: peak RSS in S6 and server CPU time per request
-# (per GiB in S4), from /proc. Everything runs on 127.0.0.1 and every loop is bounded.
+# S7 start-up to the first 200 (median of 5). Then over HTTPS, nginx and httpd only (the same certificate,
+# made by httpd's local CA; TLS 1.3, each server's own session resumption left at its default): T1 1 KiB
+# keep-alive, 50 connections; T2 100 MiB, 4 connections; T3 1 KiB, a new TLS connection per request.
+# Also: peak RSS in S6 and server CPU time per request (per GiB in S4 and T2), from /proc. Everything runs
+# on 127.0.0.1 and every loop is bounded.
 set -euo pipefail
 trap 'echo "bench: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 DURATION=20
 baseline_jar=""
+plain=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) DURATION=4 ;;
+    --tls-only) plain="" ;;
     --baseline) baseline_jar=$(realpath "$2"); shift ;;
-    *) echo "bench: unknown argument $1 (use --quick, --baseline JAR)" >&2; exit 2 ;;
+    *) echo "bench: unknown argument $1 (use --quick, --tls-only, --baseline JAR)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -68,12 +74,21 @@ for jdk in /usr/lib/jvm/*/; do
   if [ -x "$jdk/bin/jwebserver" ]; then jwebserver_bin="$jdk/bin/jwebserver"; fi
 done
 
-# start_server NAME PORT: starts it in the background, sets server_pid (the process whose CPU and RSS count)
+# start_server NAME PORT [tls]: starts it in the background, sets server_pid (the process whose CPU and RSS
+# count). With tls, httpd makes its certificate in $work/tls and nginx is given the same one.
 start_server() {
-  local name=$1 port=$2
+  local name=$1 port=$2 tls=${3:-}
+  local httpd_tls=() nginx_listen="listen 127.0.0.1:$port reuseport;"
+  if [ -n "$tls" ]; then
+    httpd_tls=(--tls --tls-dir "$work/tls")
+    nginx_listen="listen 127.0.0.1:$port ssl reuseport;
+    ssl_certificate $work/tls/server.crt;
+    ssl_certificate_key $work/tls/server.key;
+    ssl_protocols TLSv1.3;"
+  fi
   case "$name" in
     httpd)
-      java -jar target/httpd.jar --port "$port" --root "$site" > "$work/httpd-access.log" 2> "$work/httpd-err.log" &
+      java -jar target/httpd.jar --port "$port" --root "$site" "${httpd_tls[@]}" > "$work/httpd-access.log" 2> "$work/httpd-err.log" &
       server_pid=$! ;;
     httpd-baseline)
       java -jar "$baseline_jar" --port "$port" --root "$site" > "$work/httpd-access.log" 2> "$work/httpd-err.log" &
@@ -94,7 +109,7 @@ http {
   keepalive_requests 1000000;
   log_not_found off;
   server {
-    listen 127.0.0.1:$port reuseport;
+    $nginx_listen
     root $site;
     index index.html;
   }
@@ -109,9 +124,9 @@ CONF
 }
 
 wait_ready() {
-  local port=$1
+  local port=$1 scheme=${2:-http}
   for _ in $(seq 1 2000); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/small.html" 2>/dev/null)" = 200 ]; then return 0; fi
+    if [ "$(curl -sk -o /dev/null -w '%{http_code}' "$scheme://127.0.0.1:$port/small.html" 2>/dev/null)" = 200 ]; then return 0; fi
     sleep 0.005
   done
   return 1
@@ -139,14 +154,14 @@ peak_rss_kib() {
   echo "$total"
 }
 
-# run_wrk LABEL CONNECTIONS PATH [HEADER]: prints "req/s MB/s p99_ms errors requests"
+# run_wrk LABEL CONNECTIONS PATH [HEADER]: prints "req/s MB/s p99_ms errors requests" (over $scheme)
 run_wrk() {
   local connections=$2 path=$3 header=${4:-}
-  local out
+  local out url="$scheme://127.0.0.1:$port$path"
   if [ -n "$header" ]; then
-    out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency --timeout 5s -H "$header" "http://127.0.0.1:$port$path" 2>&1 || true)
+    out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency --timeout 5s -H "$header" "$url" 2>&1 || true)
   else
-    out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency --timeout 5s "http://127.0.0.1:$port$path" 2>&1 || true)
+    out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency --timeout 5s "$url" 2>&1 || true)
   fi
   local rps mbps p99 errors requests non2xx
   rps=$(echo "$out" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')
@@ -174,32 +189,24 @@ startup_ms() {
   printf '%s\n' "${samples[@]}" | sort -n | sed -n 3p
 }
 
-servers=(nginx)
-[ -n "$baseline_jar" ] && servers+=(httpd-baseline)
-servers+=(httpd)
-[ -n "$jwebserver_bin" ] && servers+=(jwebserver) || echo "bench: no JDK 18+ with jwebserver found; skipping it"
-declare -A result
-for name in "${servers[@]}"; do
-  echo "bench: $name" >&2
-  port=$(free_port)
-  start_server "$name" "$port"
-  wait_ready "$port" || { echo "bench: $name did not start" >&2; continue; }
-  # warm-up (the JIT for the Java servers)
-  wrk -t2 -c50 -d3s "http://127.0.0.1:$port/small.html" >/dev/null 2>&1 || true
-  for scenario in S1 S2 S3 S4 S5 S6; do
+# run_scenarios NAME SCENARIO...: one server, already started on $port, through these scenarios
+run_scenarios() {
+  local name=$1 scenario line rps mbps p99 errors requests cpu_before cpu_after cpu gib cpu_unit
+  shift
+  for scenario in "$@"; do
     cpu_before=$(cpu_seconds)
     case $scenario in
-      S1) line=$(run_wrk S1 50 /small.html) ;;
-      S2) line=$(run_wrk S2 50 /small.html "Connection: close") ;;
+      S1|T1) line=$(run_wrk "$scenario" 50 /small.html) ;;
+      S2|T3) line=$(run_wrk "$scenario" 50 /small.html "Connection: close") ;;
       S3) line=$(run_wrk S3 50 /medium.bin) ;;
-      S4) line=$(run_wrk S4 4 /big.bin) ;;
+      S4|T2) line=$(run_wrk "$scenario" 4 /big.bin) ;;
       S5) line=$(run_wrk S5 50 /missing) ;;
       S6) line=$(run_wrk S6 1000 /small.html) ;;
     esac
     cpu_after=$(cpu_seconds)
     read -r rps mbps p99 errors requests <<< "$line"
     cpu=$(echo "scale=6; $cpu_after - $cpu_before" | bc)
-    if [ "$scenario" = S4 ]; then
+    if [ "$scenario" = S4 ] || [ "$scenario" = T2 ]; then
       gib=$(echo "scale=6; $mbps * $DURATION / 1024" | bc)
       cpu_unit=$(echo "scale=3; if ($gib > 0) $cpu / $gib else 0" | bc)" s/GiB"
     else
@@ -208,9 +215,45 @@ for name in "${servers[@]}"; do
     result[$name,$scenario]="$rps $mbps $p99 $errors"
     result[$name,$scenario,cpu]=$cpu_unit
   done
-  result[$name,rss]=$(( $(peak_rss_kib) / 1024 ))
+}
+
+stop_server() {
   kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""
+}
+
+servers=()
+if [ -n "$plain" ]; then
+  servers=(nginx)
+  [ -n "$baseline_jar" ] && servers+=(httpd-baseline)
+  servers+=(httpd)
+  [ -n "$jwebserver_bin" ] && servers+=(jwebserver) || echo "bench: no JDK 18+ with jwebserver found; skipping it"
+fi
+declare -A result
+scheme=http
+for name in "${servers[@]}"; do
+  echo "bench: $name" >&2
+  port=$(free_port)
+  start_server "$name" "$port"
+  wait_ready "$port" || { echo "bench: $name did not start" >&2; continue; }
+  # warm-up (the JIT for the Java servers)
+  wrk -t2 -c50 -d3s "http://127.0.0.1:$port/small.html" >/dev/null 2>&1 || true
+  run_scenarios "$name" S1 S2 S3 S4 S5 S6
+  result[$name,rss]=$(( $(peak_rss_kib) / 1024 ))
+  stop_server
   result[$name,S7]=$(startup_ms "$name")
+done
+
+# HTTPS: httpd first, since it makes the certificate nginx is then given
+scheme=https
+tls_servers=(httpd nginx)
+for name in "${tls_servers[@]}"; do
+  echo "bench: $name over TLS" >&2
+  port=$(free_port)
+  start_server "$name" "$port" tls
+  wait_ready "$port" https || { echo "bench: $name did not start with TLS" >&2; stop_server; continue; }
+  wrk -t2 -c50 -d3s "https://127.0.0.1:$port/small.html" >/dev/null 2>&1 || true
+  run_scenarios "$name" T1 T2 T3
+  stop_server
 done
 
 machine="$(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
@@ -222,15 +265,20 @@ report() {
   echo
   echo "| scenario | server | req/s | MB/s | p99 ms | errors | server CPU | ratio to nginx |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
-  for scenario in S1 S2 S3 S4 S5 S6; do
+  local scenarios=(T1 T2 T3)
+  [ -n "$plain" ] && scenarios=(S1 S2 S3 S4 S5 S6 T1 T2 T3)
+  for scenario in "${scenarios[@]}"; do
     read -r nrps nmbps _ _ <<< "${result[nginx,$scenario]:-0 0 0 0}"
-    for name in "${servers[@]}"; do
+    local names=("${servers[@]}")
+    case $scenario in T*) names=(nginx httpd) ;; esac
+    for name in "${names[@]}"; do
       read -r rps mbps p99 errors <<< "${result[$name,$scenario]:-0 0 0 0}"
-      if [ "$scenario" = S4 ]; then ratio=$(echo "scale=2; if ($nmbps > 0) $mbps / $nmbps else 0" | bc)
+      if [ "$scenario" = S4 ] || [ "$scenario" = T2 ]; then ratio=$(echo "scale=2; if ($nmbps > 0) $mbps / $nmbps else 0" | bc)
       else ratio=$(echo "scale=2; if ($nrps > 0) $rps / $nrps else 0" | bc); fi
       echo "| $scenario | $name | $rps | $mbps | $p99 | $errors | ${result[$name,$scenario,cpu]:-} | ${ratio} |"
     done
   done
+  [ -n "$plain" ] || return 0
   echo
   echo "| server | S7 start-up to first 200 (median of 5) | peak RSS after S6 |"
   echo "|---|---:|---:|"
@@ -240,7 +288,8 @@ report() {
 }
 mkdir -p bench/results
 suffix=""
-if [ "$DURATION" = 4 ]; then suffix="-quick"; fi
+if [ -z "$plain" ]; then suffix="-tls"; fi
+if [ "$DURATION" = 4 ]; then suffix="$suffix-quick"; fi
 file="bench/results/$(date -u +%Y-%m-%d-%H%M)-$(hostname -s)$suffix.md"
 report | tee "$file"
 echo
