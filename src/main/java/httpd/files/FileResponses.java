@@ -5,6 +5,7 @@ import httpd.http.ErrorPages;
 import httpd.http.Headers;
 import httpd.http.HttpStatus;
 import httpd.http.Response;
+import httpd.http.Why;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -45,14 +46,19 @@ final class FileResponses {
      *
      * @throws NoSuchFileException when the file is no longer there as it was resolved: then it is a 404
      */
-    Response respond(Headers headers, Resolution.File file) throws NoSuchFileException {
+    Response respond(Headers headers, Resolution.File file, Why why) throws NoSuchFileException {
         Choice choice = choose(file, headers.first("Accept-Encoding"));
         Representation representation = choice.entry().representation();
+        if (representation.contentEncoding() != null) {
+            why.note(FileDecision.PRECOMPRESSED, representation.file().getFileName().toString());
+        }
         switch (Preconditions.evaluate(headers, representation)) {
             case NOT_MODIFIED -> {
+                noteNotModified(headers, representation, why);
                 return validators(Response.builder(HttpStatus.NOT_MODIFIED), representation, choice.vary()).build();
             }
             case PRECONDITION_FAILED -> {
+                noteFailedPrecondition(headers, representation, why);
                 return ErrorPages.of(HttpStatus.PRECONDITION_FAILED);
             }
             case PROCEED -> { }
@@ -64,6 +70,7 @@ final class FileResponses {
             throw e;
         } catch (AccessDeniedException e) {
             log.warn("cannot read {}: permission denied", representation.file());
+            why.note(FileDecision.UNREADABLE, representation.file().getFileName().toString());
             return ErrorPages.of(HttpStatus.FORBIDDEN);
         } catch (IOException e) {
             log.error("cannot read {}: {}", representation.file(), e.toString());
@@ -71,10 +78,41 @@ final class FileResponses {
         }
         Response ok = ok(representation, choice.vary(), content);
         Optional<String> range = headers.first("Range");
-        if (range.isEmpty() || !Preconditions.ifRangeHolds(headers, representation)) {
+        if (range.isEmpty()) {
             return ok;
         }
-        return RangeResponses.respond(ok, ByteRanges.parse(range.get(), representation.size()), representation);
+        if (!Preconditions.ifRangeHolds(headers, representation)) {
+            why.note(FileDecision.IF_RANGE_CHANGED);
+            return ok;
+        }
+        Response ranged = RangeResponses.respond(ok, ByteRanges.parse(range.get(), representation.size()), representation);
+        noteRange(range.get(), ranged.status(), representation, why);
+        return ranged;
+    }
+
+    private static void noteNotModified(Headers headers, Representation representation, Why why) {
+        if (headers.contains("If-None-Match")) {
+            why.note(FileDecision.NOT_MODIFIED_ETAG, representation.etag());
+        } else {
+            why.note(FileDecision.NOT_MODIFIED_DATE);
+        }
+    }
+
+    private static void noteFailedPrecondition(Headers headers, Representation representation, Why why) {
+        if (headers.contains("If-Match")) {
+            why.note(FileDecision.IF_MATCH_FAILED, representation.etag());
+        } else {
+            why.note(FileDecision.MODIFIED_SINCE);
+        }
+    }
+
+    private static void noteRange(String range, HttpStatus status, Representation representation, Why why) {
+        switch (status) {
+            case PARTIAL_CONTENT -> why.note(FileDecision.RANGE, range);
+            case RANGE_NOT_SATISFIABLE -> why.note(FileDecision.RANGE_NOT_SATISFIABLE, range,
+                    Long.toString(representation.size()));
+            default -> why.note(FileDecision.RANGE_IGNORED, range);
+        }
     }
 
     /** A 404 whose body is this page (the root's 404.html); the status stays 404. */

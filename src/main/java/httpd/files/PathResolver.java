@@ -72,8 +72,11 @@ final class PathResolver {
     /** Resolves a request path by walking it from the root: nothing found on an earlier request is used. */
     private Resolution walk(String rawPath) throws HttpException {
         RequestPath decoded = RequestPath.decode(rawPath).orElse(null);
-        if (decoded == null || !serveDotfiles && HiddenNames.anyHidden(decoded.segments())) {
-            return Resolution.NOT_FOUND;
+        if (decoded == null) {
+            return Resolution.ABOVE_ROOT;
+        }
+        if (!serveDotfiles && HiddenNames.anyHidden(decoded.segments())) {
+            return Resolution.HIDDEN;
         }
         List<String> segments = decoded.segments();
         if (isSurelyMissing(segments)) {
@@ -81,7 +84,7 @@ final class PathResolver {
         }
         RootDirectory.Found found = findInside(segments);
         if (found == null) {
-            return Resolution.NOT_FOUND;
+            return Resolution.NOTHING_SERVABLE;
         }
         if (found.attributes().isDirectory()) {
             if (!decoded.directory()) {
@@ -98,7 +101,7 @@ final class PathResolver {
         if (found.attributes().isRegularFile() && !decoded.directory()) {
             return new Resolution.File(tree.pathOf(segments), FileVersion.of(found.attributes()));
         }
-        return Resolution.NOT_FOUND;
+        return Resolution.NOTHING_SERVABLE;
     }
 
     /**

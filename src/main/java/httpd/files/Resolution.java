@@ -21,9 +21,16 @@ sealed interface Resolution {
     record Redirect(String location) implements Resolution {
     }
 
-    /** Nothing servable: missing, outside the root, hidden, or not a regular file. */
-    record NotFound() implements Resolution {
+    /**
+     * Nothing servable: missing, outside the root, hidden, or not a regular file.
+     *
+     * @param why which of these, as far as the resolver can tell
+     */
+    record NotFound(FileDecision why) implements Resolution {
     }
 
-    Resolution NOT_FOUND = new NotFound();
+    Resolution NOT_FOUND = new NotFound(FileDecision.MISSING);
+    Resolution HIDDEN = new NotFound(FileDecision.HIDDEN);
+    Resolution ABOVE_ROOT = new NotFound(FileDecision.ABOVE_ROOT);
+    Resolution NOTHING_SERVABLE = new NotFound(FileDecision.NOTHING_SERVABLE);
 }

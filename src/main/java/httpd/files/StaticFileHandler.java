@@ -8,9 +8,11 @@ import httpd.http.HttpMethod;
 import httpd.http.HttpStatus;
 import httpd.http.QualityValues;
 import httpd.http.RequestHandler;
+import httpd.http.RequestContext;
 import httpd.http.RequestHead;
 import httpd.http.RequestTarget;
 import httpd.http.Response;
+import httpd.http.Why;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -52,21 +54,32 @@ public final class StaticFileHandler implements RequestHandler {
 
     @Override
     public Response handle(RequestHead request) {
+        return handle(request, RequestContext.NONE);
+    }
+
+    /** The answer, each decision on the way told to the context's {@link Why}. */
+    @Override
+    public Response handle(RequestHead request, RequestContext context) {
         try {
-            return answer(request);
+            return answer(request, context.why());
         } catch (HttpException e) {
             return ErrorPages.of(e.status(), e.getMessage());
         }
     }
 
-    private Response answer(RequestHead request) throws HttpException {
-        HttpMethod method = HttpMethod.byName(request.method())
-                .orElseThrow(() -> new HttpException(HttpStatus.NOT_IMPLEMENTED, "unknown method"));
+    private Response answer(RequestHead request, Why why) throws HttpException {
+        HttpMethod method = HttpMethod.byName(request.method()).orElse(null);
+        if (method == null) {
+            why.note(FileDecision.UNKNOWN_METHOD, request.method());
+            throw new HttpException(HttpStatus.NOT_IMPLEMENTED, "unknown method");
+        }
         RequestTarget target = RequestTarget.parse(request.target());
         if (method == HttpMethod.OPTIONS) {
+            why.note(FileDecision.OPTIONS);
             return options(request.headers());
         }
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            why.note(FileDecision.METHOD_NOT_ALLOWED, request.method());
             return ErrorPages.of(HttpStatus.METHOD_NOT_ALLOWED).withHeader("Allow", ALLOWED_METHODS);
         }
         // HEAD gets the very response GET gets; the writer leaves its body out (RFC 9110 §9.3.2)
@@ -75,15 +88,32 @@ public final class StaticFileHandler implements RequestHandler {
         }
         Resolution resolution = resolver.resolve(target.path());
         if (resolution instanceof Resolution.Redirect redirect) {
+            why.note(FileDecision.FOLDER_WITHOUT_SLASH, target.path(), redirect.location());
             return redirect(redirect.location(), target.query());
         }
         if (resolution instanceof Resolution.File file) {
-            return serveFile(request.headers(), file);
+            noteFile(why, target.path(), file);
+            return serveFile(request.headers(), file, why);
         }
-        if (resolution instanceof Resolution.Directory directory && site.listing()) {
-            return listDirectory(request.headers(), directory.path());
+        if (resolution instanceof Resolution.Directory directory) {
+            if (site.listing()) {
+                why.note(FileDecision.LISTING, target.path());
+                return listDirectory(request.headers(), directory.path(), why);
+            }
+            why.note(FileDecision.FOLDER_WITHOUT_LISTING, target.path());
+        } else if (resolution instanceof Resolution.NotFound notFound) {
+            why.note(notFound.why(), target.path());
         }
-        return notFound(request.headers());
+        return notFound(request.headers(), why);
+    }
+
+    /** Which file a path led to: an index.html for a folder, else the file it names. */
+    private void noteFile(Why why, String path, Resolution.File file) {
+        if (path.endsWith("/")) {
+            why.note(FileDecision.INDEX_FILE, path);
+        } else {
+            why.note(FileDecision.FILE, path, file.path().getFileName().toString());
+        }
     }
 
     /** OPTIONS: 204 with Allow; a CORS preflight also learns what it may do (Fetch standard, §3.2.3). */
@@ -104,11 +134,12 @@ public final class StaticFileHandler implements RequestHandler {
         return ErrorPages.of(HttpStatus.MOVED_PERMANENTLY).withHeader("Location", withQuery);
     }
 
-    private Response serveFile(Headers headers, Resolution.File file) {
+    private Response serveFile(Headers headers, Resolution.File file, Why why) {
         try {
-            return files.respond(headers, file);
+            return files.respond(headers, file, why);
         } catch (NoSuchFileException e) {
-            return notFound(headers); // gone since it was resolved
+            why.note(FileDecision.NOTHING_SERVABLE, file.path().getFileName().toString());
+            return notFound(headers, why); // gone since it was resolved
         }
     }
 
@@ -117,12 +148,13 @@ public final class StaticFileHandler implements RequestHandler {
      * page, so the tag changes exactly when what a browser would show does, and a revalidation that
      * matches is a 304 (RFC 9110 §8.8.3, §13.1.2).
      */
-    private Response listDirectory(Headers headers, Path directory) {
+    private Response listDirectory(Headers headers, Path directory, Why why) {
         try {
             byte[] html = listing.render(directory);
             String etag = DirectoryListing.etagOf(html);
             switch (Preconditions.evaluate(headers, etag, null)) {
                 case NOT_MODIFIED -> {
+                    why.note(FileDecision.NOT_MODIFIED_ETAG, etag);
                     return Response.builder(HttpStatus.NOT_MODIFIED).header("ETag", etag)
                             .header("Cache-Control", "no-cache").build();
                 }
@@ -140,7 +172,7 @@ public final class StaticFileHandler implements RequestHandler {
         } catch (AccessDeniedException e) {
             return ErrorPages.of(HttpStatus.FORBIDDEN);
         } catch (NoSuchFileException e) {
-            return notFound(headers);
+            return notFound(headers, why);
         } catch (IOException e) {
             log.error("cannot list {}: {}", directory, e.toString());
             return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
@@ -152,12 +184,14 @@ public final class StaticFileHandler implements RequestHandler {
      * {@code --spa}, a browser navigation (Accept: text/html) gets /index.html instead, but a missing
      * script or image stays a real 404.
      */
-    private Response notFound(Headers headers) {
+    private Response notFound(Headers headers, Why why) {
         try {
             if (site.spa() && acceptsHtml(headers) && resolver.resolve(INDEX_PAGE) instanceof Resolution.File index) {
-                return serveFile(headers, index);
+                why.note(FileDecision.SPA_FALLBACK);
+                return serveFile(headers, index, why);
             }
             if (resolver.resolve(NOT_FOUND_PAGE) instanceof Resolution.File page) {
+                why.note(FileDecision.CUSTOM_404);
                 return files.notFoundPage(page);
             }
         } catch (HttpException | IOException e) {

@@ -9,13 +9,25 @@ public class HttpException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final HttpStatus status;
+    private final String rule;
 
     public HttpException(HttpStatus status, String message) {
+        this(status, message, "");
+    }
+
+    /** @param rule the rule the bytes broke, such as {@code RFC 9112 §3.2}, for the inspector's "why" line */
+    public HttpException(HttpStatus status, String message, String rule) {
         super(message, null, false, false);
         this.status = status;
+        this.rule = rule;
     }
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** The rule the refused bytes broke, or empty. */
+    public String rule() {
+        return rule;
     }
 }

@@ -22,11 +22,11 @@ final class MessageFraming {
         checkHost(version, headers);
         boolean hasTransferEncoding = headers.contains("Transfer-Encoding");
         if (hasTransferEncoding && version == HttpVersion.HTTP_1_0) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "Transfer-Encoding in an HTTP/1.0 request");
+            throw new HttpException(HttpStatus.BAD_REQUEST, "Transfer-Encoding in an HTTP/1.0 request", "RFC 9112 §6.1");
         }
         if (hasTransferEncoding) {
             if (headers.contains("Content-Length")) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "both Content-Length and Transfer-Encoding");
+                throw new HttpException(HttpStatus.BAD_REQUEST, "both Content-Length and Transfer-Encoding", "RFC 9112 §6.3");
             }
             checkTransferCodings(headers.all("Transfer-Encoding"));
             return -1;
@@ -40,10 +40,10 @@ final class MessageFraming {
             for (String element : value.split(",", -1)) {
                 long parsed = Syntax.parseDigits(element.trim());
                 if (parsed < 0) {
-                    throw new HttpException(HttpStatus.BAD_REQUEST, "invalid Content-Length");
+                    throw new HttpException(HttpStatus.BAD_REQUEST, "invalid Content-Length", "RFC 9110 §8.6");
                 }
                 if (length >= 0 && parsed != length) {
-                    throw new HttpException(HttpStatus.BAD_REQUEST, "conflicting Content-Length values");
+                    throw new HttpException(HttpStatus.BAD_REQUEST, "conflicting Content-Length values", "RFC 9110 §8.6");
                 }
                 length = parsed;
             }
@@ -56,11 +56,11 @@ final class MessageFraming {
         int hosts = headers.count("Host");
         if (version == HttpVersion.HTTP_1_1 && hosts != 1) {
             throw new HttpException(HttpStatus.BAD_REQUEST,
-                    hosts == 0 ? "missing Host header (HTTP/1.1 needs one)" : "more than one Host header");
+                    hosts == 0 ? "missing Host header (HTTP/1.1 needs one)" : "more than one Host header", "RFC 9112 §3.2");
         }
         for (String host : headers.all("Host")) {
             if (!HostField.isValid(host)) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "Host is not a host with an optional port");
+                throw new HttpException(HttpStatus.BAD_REQUEST, "Host is not a host with an optional port", "RFC 9112 §3.2");
             }
         }
     }
@@ -81,14 +81,14 @@ final class MessageFraming {
             }
         }
         if (codings.isEmpty()) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "empty Transfer-Encoding");
+            throw new HttpException(HttpStatus.BAD_REQUEST, "empty Transfer-Encoding", "RFC 9112 §6.1");
         }
         int chunked = codings.indexOf("chunked");
         if (chunked >= 0 && chunked != codings.size() - 1) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "chunked is not the final transfer coding");
+            throw new HttpException(HttpStatus.BAD_REQUEST, "chunked is not the final transfer coding", "RFC 9112 §6.1");
         }
         if (codings.size() > 1 || chunked < 0) {
-            throw new HttpException(HttpStatus.NOT_IMPLEMENTED, "transfer coding not implemented");
+            throw new HttpException(HttpStatus.NOT_IMPLEMENTED, "transfer coding not implemented", "RFC 9112 §6.1");
         }
     }
 
@@ -97,7 +97,7 @@ final class MessageFraming {
         int semicolon = coding.indexOf(';');
         String name = (semicolon < 0 ? coding : coding.substring(0, semicolon)).trim();
         if (!Syntax.isToken(name)) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "transfer coding is not a token");
+            throw new HttpException(HttpStatus.BAD_REQUEST, "transfer coding is not a token", "RFC 9112 §6.1");
         }
         return name.toLowerCase(Locale.ROOT);
     }

@@ -7,4 +7,12 @@ package httpd.http;
 @FunctionalInterface
 public interface RequestHandler {
     Response handle(RequestHead request);
+
+    /**
+     * The same answer, with the client known and the decisions told to {@link RequestContext#why()}. The server
+     * calls this one; a handler that explains itself or wraps another overrides it and passes the context on.
+     */
+    default Response handle(RequestHead request, RequestContext context) {
+        return handle(request);
+    }
 }

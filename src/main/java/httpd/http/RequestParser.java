@@ -53,13 +53,13 @@ public final class RequestParser {
                 if (lineLength == 0 && emptyLines == 0) {
                     return null;
                 }
-                throw new HttpException(HttpStatus.BAD_REQUEST, "incomplete request line");
+                throw new HttpException(HttpStatus.BAD_REQUEST, "incomplete request line", "RFC 9112 §3");
             }
             if (lineLength > 0) {
                 break;
             }
             if (++emptyLines > MAX_LEADING_EMPTY_LINES) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "too many empty lines before the request");
+                throw new HttpException(HttpStatus.BAD_REQUEST, "too many empty lines before the request", "RFC 9112 §2.2");
             }
         }
         RequestLine requestLine = parseRequestLine();
@@ -92,14 +92,14 @@ public final class RequestParser {
                 return LineEnd.LINE;
             }
             if (sawCr) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "bare CR in request head");
+                throw new HttpException(HttpStatus.BAD_REQUEST, "bare CR in request head", "RFC 9112 §2.2");
             }
             if (b == CR) {
                 sawCr = true;
                 continue;
             }
             if (lineLength >= maxBytes) {
-                throw new HttpException(tooLong, tooLongMessage);
+                throw new HttpException(tooLong, tooLongMessage, "RFC 9112 §3");
             }
             if (lineLength == line.length) {
                 line = Arrays.copyOf(line, Math.min(line.length * 2, Math.max(maxBytes, 16)));
@@ -113,16 +113,16 @@ public final class RequestParser {
         int firstSpace = indexOf(SP, 0);
         int secondSpace = firstSpace < 0 ? -1 : indexOf(SP, firstSpace + 1);
         if (firstSpace <= 0 || secondSpace < 0 || secondSpace == firstSpace + 1) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "malformed request line");
+            throw new HttpException(HttpStatus.BAD_REQUEST, "malformed request line", "RFC 9112 §3");
         }
         for (int i = 0; i < firstSpace; i++) {
             if (!Syntax.isTokenChar(line[i])) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "method is not a token");
+                throw new HttpException(HttpStatus.BAD_REQUEST, "method is not a token", "RFC 9112 §3.1");
             }
         }
         for (int i = firstSpace + 1; i < secondSpace; i++) {
             if (!isVisibleAscii(line[i])) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "invalid character in request target");
+                throw new HttpException(HttpStatus.BAD_REQUEST, "invalid character in request target", "RFC 9112 §3.2");
             }
         }
         HttpVersion version = parseVersion(secondSpace + 1);
@@ -138,12 +138,12 @@ public final class RequestParser {
         if (length != 8 || line[from] != 'H' || line[from + 1] != 'T' || line[from + 2] != 'T'
                 || line[from + 3] != 'P' || line[from + 4] != '/' || !isDigit(line[from + 5])
                 || line[from + 6] != '.' || !isDigit(line[from + 7])) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "malformed HTTP version");
+            throw new HttpException(HttpStatus.BAD_REQUEST, "malformed HTTP version", "RFC 9112 §2.3");
         }
         if (line[from + 5] == '1') {
             return line[from + 7] == '0' ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
         }
-        throw new HttpException(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "only HTTP/1.0 and HTTP/1.1 are supported");
+        throw new HttpException(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "only HTTP/1.0 and HTTP/1.1 are supported", "RFC 9110 §15.6.6");
     }
 
     /** field-line = field-name ":" OWS field-value OWS (RFC 9112 §5). */
@@ -153,17 +153,17 @@ public final class RequestParser {
         while (true) {
             LineEnd end = readLine(in, budget, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "header section too large");
             if (end == LineEnd.EOF) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "incomplete header section");
+                throw new HttpException(HttpStatus.BAD_REQUEST, "incomplete header section", "RFC 9112 §2.1");
             }
             if (lineLength == 0) {
                 return;
             }
             budget -= lineLength + 2;
             if (budget < 0) {
-                throw new HttpException(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "header section too large");
+                throw new HttpException(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "header section too large", "RFC 6585 §5");
             }
             if (fields.size() == limits.maxHeaderFields()) {
-                throw new HttpException(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "too many header fields");
+                throw new HttpException(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "too many header fields", "RFC 6585 §5");
             }
             fields.add(parseField());
         }
@@ -172,16 +172,16 @@ public final class RequestParser {
     private HeaderField parseField() throws HttpException {
         if (line[0] == SP || line[0] == HTAB) {
             // RFC 9112 §5.2: obs-fold is deprecated; a server may reject it with 400.
-            throw new HttpException(HttpStatus.BAD_REQUEST, "obsolete line folding");
+            throw new HttpException(HttpStatus.BAD_REQUEST, "obsolete line folding", "RFC 9112 §5.2");
         }
         int colon = indexOf((byte) ':', 0);
         if (colon <= 0) {
-            throw new HttpException(HttpStatus.BAD_REQUEST, "malformed header field");
+            throw new HttpException(HttpStatus.BAD_REQUEST, "malformed header field", "RFC 9112 §5.1");
         }
         for (int i = 0; i < colon; i++) {
             if (!Syntax.isTokenChar(line[i])) {
                 // includes whitespace before the colon, which RFC 9112 §5.1 says must be rejected with 400
-                throw new HttpException(HttpStatus.BAD_REQUEST, "header field name is not a token");
+                throw new HttpException(HttpStatus.BAD_REQUEST, "header field name is not a token", "RFC 9110 §5.1");
             }
         }
         int start = colon + 1;
@@ -194,7 +194,7 @@ public final class RequestParser {
         }
         for (int i = start; i < end; i++) {
             if (!isFieldValueChar(line[i])) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "control character in header field value");
+                throw new HttpException(HttpStatus.BAD_REQUEST, "control character in header field value", "RFC 9110 §5.5");
             }
         }
         return new HeaderField(common(COMMON_NAMES, 0, colon), latin1(start, end));

@@ -33,12 +33,12 @@ public record RequestTarget(String path, String query) {
                 pathStart++;
             }
             if (pathStart == afterScheme) {
-                throw new HttpException(HttpStatus.BAD_REQUEST, "absolute-form target without a host");
+                throw new HttpException(HttpStatus.BAD_REQUEST, "absolute-form target without a host", "RFC 9112 §3.2.2");
             }
             String rest = target.substring(pathStart);
             return splitPathAndQuery(rest.startsWith("/") ? rest : "/" + rest);
         }
-        throw new HttpException(HttpStatus.BAD_REQUEST, "unsupported request-target form");
+        throw new HttpException(HttpStatus.BAD_REQUEST, "unsupported request-target form", "RFC 9112 §3.2");
     }
 
     private static int schemeLength(String target) {

@@ -7,6 +7,7 @@ import httpd.http.Headers;
 import httpd.http.HttpException;
 import httpd.http.HttpStatus;
 import httpd.http.RequestHandler;
+import httpd.http.RequestContext;
 import httpd.http.RequestHead;
 import httpd.http.RequestTarget;
 import httpd.http.Response;
@@ -53,10 +54,15 @@ public final class LiveReloadHandler implements RequestHandler {
 
     @Override
     public Response handle(RequestHead request) {
+        return handle(request, RequestContext.NONE);
+    }
+
+    @Override
+    public Response handle(RequestHead request, RequestContext context) {
         if (isEventStream(request)) {
             return eventStream(request);
         }
-        Response response = files.handle(withoutLiveEtags(request));
+        Response response = files.handle(withoutLiveEtags(request), context);
         if (response.status() == HttpStatus.NOT_MODIFIED && request.headers().all("If-None-Match").stream()
                 .anyMatch(tags -> tags.contains("-live\""))) {
             return renameEtag(response); // a 304 names no type: the page was one of ours
@@ -66,7 +72,7 @@ public final class LiveReloadHandler implements RequestHandler {
         }
         if (response.status() == HttpStatus.PARTIAL_CONTENT) {
             response.discard();
-            response = files.handle(withoutRange(request));
+            response = files.handle(withoutRange(request), RequestContext.NONE); // told once, above
         }
         return inject(response);
     }

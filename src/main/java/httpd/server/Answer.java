@@ -11,8 +11,23 @@ import httpd.http.Response;
  * @param response    what the handler (or the connection, for a refusal) decided; closed once sent
  * @param afterwards  what becomes of the connection once it is out
  * @param startNanos  when the request began to be answered ({@link System#nanoTime()}), for the access log
+ * @param told        what a trace is told of it besides the response's bytes; null while nobody traces
  */
-record Answer(RequestHead request, Response response, Afterwards afterwards, long startNanos) {
+record Answer(RequestHead request, Response response, Afterwards afterwards, long startNanos, Told told) {
+    Answer(RequestHead request, Response response, Afterwards afterwards, long startNanos) {
+        this(request, response, afterwards, startNanos, null);
+    }
+
+    /**
+     * The request as a trace sees it.
+     *
+     * @param number  the how-many-th request on the connection
+     * @param rawHead its head exactly as received
+     * @param why     the decisions taken on the way to the answer
+     */
+    record Told(int number, byte[] rawHead, RecordedWhy why) {
+    }
+
     /** What becomes of the connection once an answer is out (RFC 9112 §9.3, §9.6). */
     enum Afterwards {
         /** It persists: the next request may follow on it. */

@@ -84,7 +84,7 @@ final class Connection implements Runnable {
         } else {
             log.error("connection {} from {} failed", id, client, e);
         }
-        end();
+        end(Ending.ERROR);
     }
 
     private void open() throws IOException {
@@ -106,28 +106,32 @@ final class Connection implements Runnable {
             switch (headWait.await(scheduler.patient())) {
                 case YIELD -> {
                     scheduler.yieldedWithoutRequest();
-                    giveThreadBack();
+                    yieldThread();
                     return;
                 }
                 case CLOSED -> {
-                    end();
+                    end(Ending.CLIENT);
+                    return;
+                }
+                case IDLE -> {
+                    end(Ending.IDLE);
                     return;
                 }
                 case TIMED_OUT -> {
                     exchange.send(exchange.refusal(HttpStatus.REQUEST_TIMEOUT), false);
-                    end();
+                    end(Ending.HEADER_DEADLINE);
                     return;
                 }
                 case COMPLETE -> scheduler.foundRequest();
             }
             if (!markBusy()) {
-                end();
+                end(Ending.STOPPING);
                 return;
             }
             requests++;
-            Answer answer = exchange.answer();
+            Answer answer = exchange.answer(requests);
             if (answer == null) {
-                end();
+                end(Ending.CLIENT);
                 return;
             }
             if (answer.takesLong()) {
@@ -142,11 +146,17 @@ final class Connection implements Runnable {
                 // The client has yet to read this answer, so its next request is rarely here already:
                 // rather than look, let a waiting connection have the thread.
                 scheduler.yieldedWithoutRequest();
-                giveThreadBack();
+                yieldThread();
                 return;
             }
         }
-        end();
+        end(Ending.STOPPING);
+    }
+
+    /** Gives the thread back while waiting for a request: the trace says so. */
+    private void yieldThread() {
+        context.trace().yielded(id);
+        giveThreadBack();
     }
 
     /** After an answer is out: the connection waits for the next request (true), or closes, now or soon. */
@@ -157,7 +167,7 @@ final class Connection implements Runnable {
                 return true;
             }
             case LINGER_THEN_CLOSE -> lingerThenClose();
-            case CLOSE -> end();
+            case CLOSE -> end(Ending.ANSWER);
         }
         return false;
     }
@@ -166,7 +176,7 @@ final class Connection implements Runnable {
     private void giveThreadBack() {
         releaseBuffer();
         if (!markQueued() || !context.scheduler().serveAgain(this)) {
-            end();
+            end(Ending.REFUSED);
         }
     }
 
@@ -175,7 +185,7 @@ final class Connection implements Runnable {
         releaseBuffer();
         handedOver = answer;
         if (!context.scheduler().transfer(this::sendHandedOver)) {
-            end();
+            end(Ending.REFUSED);
         }
     }
 
@@ -202,7 +212,7 @@ final class Connection implements Runnable {
     private void lingerThenClose() {
         releaseBuffer();
         if (!halfClose() || !context.scheduler().later(this::closeAfterLinger, LINGER)) {
-            end();
+            end(Ending.ANSWER);
         }
     }
 
@@ -217,7 +227,7 @@ final class Connection implements Runnable {
     /** After {@link #LINGER}: what the client sent meanwhile is discarded, so the close is a clean one. */
     private void closeAfterLinger() {
         Quietly.attempt(() -> input.discardReceived(Long.MAX_VALUE), "discarding before closing", this);
-        end();
+        end(Ending.LINGERED);
     }
 
     /** The connection leaves this thread: an empty buffer stays with the thread, for the next connection. */
@@ -228,14 +238,14 @@ final class Connection implements Runnable {
         transport.releaseBuffers();
     }
 
-    private void end() {
+    private void end(Ending ending) {
         releaseBuffer();
         close();
         if (handedOver != null) { // handed over, never sent: the server is stopping
             Quietly.attempt(handedOver.response()::close, "closing an unsent response of", this);
             handedOver = null;
         }
-        context.trace().closed(id, requests);
+        context.trace().closed(id, requests, ending.text());
         context.closed().accept(this);
     }
 

@@ -3,12 +3,16 @@ package httpd.server;
 import httpd.http.ErrorPages;
 import httpd.http.HttpException;
 import httpd.http.HttpStatus;
+import httpd.http.HttpVersion;
+import httpd.http.RequestContext;
 import httpd.http.RequestHandler;
 import httpd.http.RequestHead;
 import httpd.http.RequestParser;
 import httpd.http.Response;
+import httpd.http.Why;
 import httpd.server.Answer.Afterwards;
 import java.io.IOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +39,8 @@ final class Exchange {
     private final ResponseWriter writer;
     private final SendProgress progress;
     private boolean handshakeTraced;
+    /** The context handlers get while nobody traces: the client, and no one to tell decisions to. */
+    private final RequestContext untold;
 
     /** @param client the client's address, as the access log shows it */
     Exchange(ConnectionContext context, long id, String client, Transport transport, ConnectionInput input,
@@ -49,25 +55,33 @@ final class Exchange {
         ServerConfig config = context.config();
         this.writer = new ResponseWriter(transport,
                 new ResponseHeadBytes(context.serverName(), config.extraHeaders(), context.date()), progress);
+        this.untold = new RequestContext(transport.peer().getAddress(), Why.NONE);
     }
 
     /**
-     * Parses the buffered head and decides the answer, without sending it.
+     * Parses the buffered head and decides the answer, without sending it. While someone traces, the head's
+     * bytes and every decision on the way are kept with the answer ({@link Answer.Told}).
      *
+     * @param number the how-many-th request on the connection this is
      * @return the answer, or null when the stream ended cleanly before a request began
      */
-    Answer answer() throws IOException {
+    Answer answer(int number) throws IOException {
         long start = System.nanoTime();
+        Answer.Told told = null;
         if (context.trace() != Trace.NONE) {
             traceHandshakeOnce();
-            context.trace().request(id, input.rawHead());
+            byte[] rawHead = input.rawHead();
+            context.trace().request(id, rawHead);
+            told = new Answer.Told(number, rawHead, new RecordedWhy());
         }
+        Why why = told == null ? Why.NONE : told.why();
         RequestHead request;
         try {
             request = parser.parse(input);
         } catch (HttpException e) {
             log.debug("connection {}: bad request: {}", id, e.getMessage());
-            return new Answer(null, ErrorPages.of(e.status(), e.getMessage()), Afterwards.CLOSE, start);
+            why.note(ConnectionDecision.BAD_HEAD, refusal(e), Integer.toString(e.status().code()));
+            return new Answer(null, ErrorPages.of(e.status(), e.getMessage()), Afterwards.CLOSE, start, told);
         }
         input.headParsed();
         if (request == null) {
@@ -76,18 +90,59 @@ final class Exchange {
         boolean bodyGone = discardReceivedBody(request);
         boolean persistent = request.wantsPersistentConnection() && bodyGone && !context.stopping().getAsBoolean()
                 && !unencryptedOnTlsPort(); // that client is sent to https: this connection has done its part
-        Response response = handle(request);
+        Response response = handle(request, told == null ? untold : new RequestContext(untold.client(), why));
         if (response.body().length() < 0) {
             persistent = false; // a body of unknown length ends when the connection closes (RFC 9112 §6.3)
         }
+        if (told != null) {
+            noteAfterwards(request, response, bodyGone, persistent, number, why);
+        }
         Afterwards afterwards = persistent ? Afterwards.PERSIST
                 : bodyGone ? Afterwards.CLOSE : Afterwards.LINGER_THEN_CLOSE;
-        return new Answer(request, response, afterwards, start);
+        return new Answer(request, response, afterwards, start, told);
+    }
+
+    /** A parser's refusal as the trace tells it: what was wrong, and the rule it broke. */
+    private static String refusal(HttpException e) {
+        return e.rule().isEmpty() ? e.getMessage() : e.getMessage() + " (" + e.rule() + ")";
+    }
+
+    /** Why the connection goes on after this answer, or why not: the same tests {@link #answer} made. */
+    private void noteAfterwards(RequestHead request, Response response, boolean bodyGone, boolean persistent,
+            int number, Why why) {
+        if (request.method().equals("HEAD")) {
+            why.note(ConnectionDecision.HEAD);
+        }
+        if (number > 1) {
+            why.note(ConnectionDecision.REUSED, Integer.toString(number));
+        }
+        if (persistent) {
+            why.note(ConnectionDecision.KEEP_ALIVE, request.version().text());
+            if (input.holdsBytes()) {
+                why.note(ConnectionDecision.PIPELINED);
+            }
+        } else if (!request.wantsPersistentConnection()) {
+            why.note(request.version() == HttpVersion.HTTP_1_0 && !request.headers().contains("Connection")
+                    ? ConnectionDecision.HTTP_1_0 : ConnectionDecision.CLOSE_ASKED);
+        } else if (!bodyGone) {
+            why.note(ConnectionDecision.BODY_UNREAD);
+        } else if (context.stopping().getAsBoolean()) {
+            why.note(ConnectionDecision.STOPPING);
+        } else if (unencryptedOnTlsPort()) {
+            why.note(ConnectionDecision.PLAIN_ON_TLS);
+        } else if (response.body().length() < 0) {
+            why.note(ConnectionDecision.UNTIL_CLOSE);
+        }
     }
 
     /** The answer to a request whose head did not arrive in time, or could not be read: the connection closes. */
     Answer refusal(HttpStatus status) {
-        return new Answer(null, ErrorPages.of(status), Afterwards.CLOSE, System.nanoTime());
+        Answer.Told told = null;
+        if (context.trace() != Trace.NONE) {
+            told = new Answer.Told(0, new byte[0], new RecordedWhy());
+            told.why().note(ConnectionDecision.HEAD_TOO_SLOW, Integer.toString(status.code()));
+        }
+        return new Answer(null, ErrorPages.of(status), Afterwards.CLOSE, System.nanoTime(), told);
     }
 
     /**
@@ -103,18 +158,28 @@ final class Exchange {
                     progress.bodyBytesSent(), System.nanoTime() - answer.startNanos(), scheme());
         }
         if (context.trace() != Trace.NONE) {
-            context.trace().response(id, writer.lastHead(), progress.bodyBytesSent());
+            traceExchange(answer);
         }
+    }
+
+    private void traceExchange(Answer answer) {
+        Answer.Told told = answer.told();
+        Response response = answer.response();
+        context.trace().exchanged(new Exchanged(id, client + ":" + transport.peer().getPort(),
+                told == null ? 0 : told.number(), told == null ? new byte[0] : told.rawHead(), answer.request(),
+                told == null ? List.of() : told.why().lines(), writer.lastHead(), response.status().code(),
+                response.header("Content-Type"), progress.bodyBytesSent(),
+                System.nanoTime() - answer.startNanos()));
     }
 
     /**
      * A handler returns every answer; one that fails anyway is a bug, answered with a 500 and logged. A plain
      * request on a TLS port goes to the handler for those (a redirect to https).
      */
-    private Response handle(RequestHead request) {
+    private Response handle(RequestHead request, RequestContext requestContext) {
         RequestHandler handler = unencryptedOnTlsPort() ? context.unencrypted().get() : context.handler();
         try {
-            return handler.handle(request);
+            return handler.handle(request, requestContext);
         } catch (RuntimeException e) {
             log.error("handler failed on {}", request.requestLine(), e);
             return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);

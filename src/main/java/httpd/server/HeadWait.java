@@ -21,8 +21,10 @@ final class HeadWait {
         COMPLETE,
         /** No whole head yet, and other connections are waiting for a thread: this one gives its thread back. */
         YIELD,
-        /** The client closed the connection, or sent nothing before the idle deadline. */
+        /** The client closed the connection. */
         CLOSED,
+        /** The client sent nothing before the idle deadline: the server closes the connection quietly. */
+        IDLE,
         /** The client began a head but did not finish it before the head deadline: 408. */
         TIMED_OUT
     }
@@ -59,7 +61,7 @@ final class HeadWait {
             }
             long remainingMillis = ((headDeadline != 0 ? headDeadline : idleDeadline) - System.nanoTime()) / 1_000_000;
             if (remainingMillis <= 0) {
-                return input.holdsBytes() ? Outcome.TIMED_OUT : Outcome.CLOSED;
+                return input.holdsBytes() ? Outcome.TIMED_OUT : Outcome.IDLE;
             }
             if (input.readArrived() > 0) {
                 continue;

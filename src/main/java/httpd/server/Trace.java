@@ -1,6 +1,9 @@
 package httpd.server;
 
-/** What a connection reports for {@code --trace}: the bytes on the wire, for a class to read. */
+/**
+ * What a connection reports for {@code --trace} and the inspector: the bytes on the wire and the decisions
+ * taken, for a class to read. With {@link #NONE} nothing is recorded at all.
+ */
 public interface Trace {
     /** No trace: every call does nothing. */
     Trace NONE = new Trace() { };
@@ -12,14 +15,27 @@ public interface Trace {
     default void handshake(long connection, String summary) {
     }
 
-    /** The request head exactly as received, line endings included. */
+    /** The request head exactly as received, line endings included, before it is parsed. */
     default void request(long connection, byte[] rawHead) {
     }
 
-    /** The response head exactly as sent, and how many body bytes followed it. */
-    default void response(long connection, String head, long bodyBytes) {
+    /** An exchange whose answer is out: the request, the decisions and why, the response head as sent. */
+    default void exchanged(Exchanged exchange) {
     }
 
-    default void closed(long connection, int requests) {
+    /** The connection, waiting for a request while others wait for a thread, gave its thread back. */
+    default void yielded(long connection) {
+    }
+
+    /** @param how who closed it and why, in words */
+    default void closed(long connection, int requests, String how) {
+    }
+
+    /** Both traces, this one first. */
+    default Trace and(Trace other) {
+        if (this == NONE) {
+            return other;
+        }
+        return other == NONE ? this : new BothTraces(this, other);
     }
 }

@@ -6,14 +6,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * Prints every request head as received and every response head as sent, with CR and LF made visible
  * ({@code ␍␊}), so a class can see HTTP ride on the socket. Every byte that is not printable ASCII is shown
- * escaped ({@code \x1b}): a request can never drive the terminal it is shown on. Bodies are counted, never
- * printed.
+ * escaped ({@code \x1b}): a request can never drive the terminal it is shown on. Between the two, the decisions
+ * taken and the rule behind each ({@code [#1] why: / → /index.html}), the same lines the inspector shows. Bodies
+ * are counted, never printed.
  */
 public final class WireTrace implements Trace {
     private static final String RESET = "\u001b[0m";
     private static final String DIM = "\u001b[2m";
     private static final String REQUEST = "\u001b[36m";
     private static final String RESPONSE = "\u001b[32m";
+    private static final String WHY = "\u001b[33m";
 
     private final PrintStream out;
     private final boolean colours;
@@ -42,16 +44,25 @@ public final class WireTrace implements Trace {
     }
 
     @Override
-    public void response(long connection, String head, long bodyBytes) {
-        String text = lines(connection, "< ", head.getBytes(StandardCharsets.ISO_8859_1))
-                + "[#" + connection + "] < (" + bodyBytes + " bytes of body)\n";
+    public void exchanged(Exchanged exchange) {
+        long connection = exchange.connection();
+        StringBuilder why = new StringBuilder();
+        for (String line : exchange.why()) {
+            why.append("[#").append(connection).append("] why: ")
+                    .append(withoutControls(line)).append('\n');
+        }
+        if (why.length() > 0) {
+            print(WHY, why.toString());
+        }
+        String text = lines(connection, "< ", exchange.responseHead().getBytes(StandardCharsets.ISO_8859_1))
+                + "[#" + connection + "] < (" + exchange.bodyBytes() + " bytes of body)\n";
         print(RESPONSE, text);
     }
 
     @Override
-    public void closed(long connection, int requests) {
+    public void closed(long connection, int requests, String how) {
         print(DIM, "[#" + connection + "] connection closed after " + requests
-                + (requests == 1 ? " request" : " requests") + "\n");
+                + (requests == 1 ? " request" : " requests") + ": " + how + "\n");
     }
 
     /** One output line per line on the wire, each with its line ending shown. */
@@ -82,6 +93,23 @@ public final class WireTrace implements Trace {
                 text.append('\u240a');
             } else {
                 PrintableText.append(text, (char) c, false);
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * A decision line as it is, but for control characters (C0, DEL, C1), escaped: its details come from the
+     * request (a path, a Range value), and none of them may drive the terminal.
+     */
+    static String withoutControls(String line) {
+        StringBuilder text = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c == '\\') {
+                PrintableText.append(text, c, false);
+            } else {
+                text.append(c);
             }
         }
         return text.toString();

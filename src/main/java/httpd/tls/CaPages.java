@@ -3,6 +3,7 @@ package httpd.tls;
 import httpd.http.Body;
 import httpd.http.ErrorPages;
 import httpd.http.RequestHandler;
+import httpd.http.RequestContext;
 import httpd.http.RequestHead;
 import httpd.http.Response;
 import httpd.http.HttpStatus;
@@ -26,6 +27,11 @@ public final class CaPages implements RequestHandler {
 
     @Override
     public Response handle(RequestHead request) {
+        return handle(request, RequestContext.NONE);
+    }
+
+    @Override
+    public Response handle(RequestHead request, RequestContext context) {
         String path = request.target();
         int query = path.indexOf('?');
         if (query >= 0) {
@@ -33,7 +39,7 @@ public final class CaPages implements RequestHandler {
         }
         boolean ours = path.equals(CaPage.PAGE_PATH) || path.equals(CaPage.CERTIFICATE_PATH);
         if (!ours) {
-            return next.handle(request);
+            return next.handle(request, context);
         }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return ErrorPages.of(HttpStatus.METHOD_NOT_ALLOWED).withHeader("Allow", "GET, HEAD");

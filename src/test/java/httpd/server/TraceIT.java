@@ -42,13 +42,13 @@ class TraceIT {
             }
 
             @Override
-            public void response(long connection, String head, long bodyBytes) {
-                wire.response(connection, head, bodyBytes);
+            public void exchanged(Exchanged exchange) {
+                wire.exchanged(exchange);
             }
 
             @Override
-            public void closed(long connection, int requests) {
-                wire.closed(connection, requests);
+            public void closed(long connection, int requests, String how) {
+                wire.closed(connection, requests, how);
                 closed.countDown();
             }
         };
@@ -72,11 +72,17 @@ class TraceIT {
                 + "[#1] > GET /hello.txt HTTP/1.1\u240d\u240a\n"
                 + "[#1] > Host: x\u240d\u240a\n"
                 + "[#1] > \u240d\u240a\n"
+                + "[#1] why: /hello.txt → the file hello.txt\n"
+                + "[#1] why: HTTP/1.1 → the connection stays open for the next request (RFC 9112 §9.3)\n"
+                + "[#1] why: the next request is already here (pipelined): it is answered after this one, in order"
+                + " (RFC 9112 §9.3.2)\n"
                 + "[#1] < HTTP/1.1 200 OK\u240d\u240a\n");
         assertThat(printed).contains("[#1] < (6 bytes of body)\n",
                 "[#1] > X-Evil: \\x1b[2J\u240d\u240a\n",
+                "[#1] why: control character in header field value (RFC 9110 §5.5) → 400, and the connection ends:"
+                        + " the rest of the stream cannot be trusted\n",
                 "[#1] < HTTP/1.1 400 Bad Request\u240d\u240a\n",
                 "[#1] < Connection: close\u240d\u240a\n");
-        assertThat(printed).endsWith("[#1] connection closed after 2 requests\n").doesNotContain("\u001b");
+        assertThat(printed).endsWith("[#1] connection closed after 2 requests: closed by the server, as the last answer said\n").doesNotContain("\u001b");
     }
 }

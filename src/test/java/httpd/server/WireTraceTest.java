@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WireTraceTest {
@@ -31,24 +32,37 @@ class WireTraceTest {
 
     @Test
     void showsTheResponseHeadAndOnlyTheLengthOfTheBody() {
-        trace.response(3, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", 5);
+        trace.exchanged(exchanged(List.of()));
 
         assertThat(printed()).isEqualTo("[#3] < HTTP/1.1 200 OK\u240d\u240a\n[#3] < Content-Length: 5\u240d\u240a\n"
                 + "[#3] < \u240d\u240a\n[#3] < (5 bytes of body)\n");
     }
 
     @Test
+    void showsTheDecisionsBeforeTheResponseWithControlsEscaped() {
+        trace.exchanged(exchanged(List.of("/ → /index.html", "bytes=\u009b2J → 416")));
+
+        assertThat(printed()).startsWith("[#3] why: / → /index.html\n[#3] why: bytes=\\x9b2J → 416\n[#3] < HTTP/1.1 200 OK");
+    }
+
+    private static Exchanged exchanged(List<String> why) {
+        return new Exchanged(3, "127.0.0.1:5000", 1, new byte[0], null, why,
+                "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", 200, null, 5, 1000);
+    }
+
+    @Test
     void reportsConnectionsOpeningAndClosing() {
         trace.opened(2, "127.0.0.1:5000");
-        trace.closed(2, 3);
+        trace.closed(2, 3, "closed by the client");
 
-        assertThat(printed()).isEqualTo("[#2] connection opened from 127.0.0.1:5000\n[#2] connection closed after 3 requests\n");
+        assertThat(printed()).isEqualTo("[#2] connection opened from 127.0.0.1:5000\n"
+                + "[#2] connection closed after 3 requests: closed by the client\n");
     }
 
     @Test
     void coloursOnlyWhenAskedTo() {
         ByteArrayOutputStream coloured = new ByteArrayOutputStream();
-        new WireTrace(new PrintStream(coloured, true, StandardCharsets.UTF_8), true).closed(1, 1);
+        new WireTrace(new PrintStream(coloured, true, StandardCharsets.UTF_8), true).closed(1, 1, "closed by the client");
 
         assertThat(coloured.toString(StandardCharsets.UTF_8)).startsWith("\u001b[2m").endsWith("\u001b[0m\n");
     }
