@@ -11,6 +11,7 @@ import httpd.reload.LiveReloadHandler;
 import httpd.reload.ReloadEvents;
 import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
+import httpd.inspect.Inspector;
 import httpd.server.Trace;
 import httpd.server.TransportFactory;
 import httpd.server.WireTrace;
@@ -125,6 +126,19 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "Print each request head as received and each response head as sent, CR LF shown.")
     boolean trace;
 
+    @Option(names = "--inspect", defaultValue = "false",
+            description = "Teaching inspector: every exchange live at /__httpd/inspect, its bytes and the why of"
+                    + " each answer (this machine only).")
+    boolean inspect;
+
+    @Option(names = "--inspect-from-lan", defaultValue = "false",
+            description = "Let other machines open the inspector too (it shows everyone's requests).")
+    boolean inspectFromLan;
+
+    @Option(names = "--inspect-secrets", defaultValue = "false",
+            description = "Show Cookie and Authorization values in the inspector instead of masking them.")
+    boolean inspectSecrets;
+
     @Option(names = "--open", defaultValue = "false",
             description = "Open the URL in the default browser (does nothing where there is no desktop).")
     boolean open;
@@ -177,14 +191,22 @@ public final class HttpdCommand implements Callable<Integer> {
             handler = https.get().wrap(handler);
         }
         Trace wireTrace = trace ? new WireTrace(out, System.console() != null) : Trace.NONE;
+        Optional<Inspector> inspector = inspector();
+        if (inspector.isPresent()) {
+            handler = inspector.get().handler(inspectFromLan, handler);
+            wireTrace = wireTrace.and(inspector.get().trace());
+        }
         HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
                 wireTrace, https.isPresent() ? https.get().transports() : TransportFactory.PLAIN);
         start(server);
         // Ctrl+C is caught before the banner shows the URL, so that a stop is graceful from the first moment
-        onStarted.accept(new Running(server, reloadEvents, serverConfig.shutdownGrace()));
+        onStarted.accept(new Running(server, reloadEvents, inspector, serverConfig.shutdownGrace()));
         String scheme = https.isPresent() ? "https" : "http";
         String url = Banner.url(scheme, serverConfig.bindAddress(), server.port());
         List<String> notes = bannerNotes();
+        if (inspector.isPresent()) {
+            notes.addAll(inspectorNotes(url, serverConfig.bindAddress()));
+        }
         if (https.isPresent()) {
             notes.addAll(https.get().notes());
         }
@@ -194,6 +216,7 @@ public final class HttpdCommand implements Callable<Integer> {
             Banner.openBrowser(url);
         }
         server.awaitStopped();
+        inspector.ifPresent(Inspector::close);
         if (watcher != null) {
             watcher.close();
         }
@@ -221,6 +244,30 @@ public final class HttpdCommand implements Callable<Integer> {
     }
 
     /** What a newcomer may wonder about, under the URL: why this folder, which settings file, live reload. */
+    /** The inspector, when asked for: only then is anything recorded. */
+    private Optional<Inspector> inspector() throws UsageError {
+        if (!inspect && (inspectFromLan || inspectSecrets)) {
+            throw new UsageError((inspectFromLan ? "--inspect-from-lan" : "--inspect-secrets") + " needs --inspect");
+        }
+        return inspect ? Optional.of(new Inspector(inspectSecrets, Clock.systemDefaultZone(), Duration.ofSeconds(15)))
+                : Optional.empty();
+    }
+
+    /** Where the inspector is, and who can see it. */
+    private List<String> inspectorNotes(String url, InetAddress bind) {
+        List<String> notes = new ArrayList<>();
+        String page = url.substring(0, url.length() - 1) + Inspector.pagePath();
+        notes.add("inspector: " + page + (inspectSecrets ? "" : " (Cookie and Authorization values masked)"));
+        if (inspectFromLan) {
+            notes.add("warning: --inspect-from-lan: anyone who can reach this port sees every request, "
+                    + (inspectSecrets ? "cookies and passwords included" : "their addresses and paths"));
+        } else if (!bind.isLoopbackAddress() && !bind.isAnyLocalAddress()) {
+            notes.add("the inspector answers only this machine's loopback clients, and this address is not one:"
+                    + " add --inspect-from-lan to open it here");
+        }
+        return notes;
+    }
+
     private List<String> bannerNotes() {
         List<String> notes = new ArrayList<>();
         String why = servedFolder().choice().bannerNote();

@@ -1,19 +1,26 @@
 package httpd.cli;
 
+import httpd.inspect.Inspector;
 import httpd.reload.ReloadEvents;
 import httpd.server.HttpServer;
 import java.time.Duration;
+import java.util.Optional;
 
-/** A started server, and what must end before it can stop gracefully (live-reload streams). */
-record Running(HttpServer server, ReloadEvents reloadEvents, Duration shutdownGrace) {
+/**
+ * A started server, and what must end before it can stop gracefully: the event streams of live reload and of
+ * the inspector, which would otherwise never finish.
+ */
+record Running(HttpServer server, ReloadEvents reloadEvents, Optional<Inspector> inspector, Duration shutdownGrace) {
     /** Ctrl+C: end the event streams at once, then let responses in flight finish. */
     void stopGracefully() {
         reloadEvents.close();
+        inspector.ifPresent(Inspector::close);
         server.stopGracefully();
     }
 
-    /** Responses in flight that a graceful stop waits for: all but the live-reload streams, which end at once. */
+    /** Responses in flight that a graceful stop waits for: all but the event streams, which end at once. */
     int downloadsInFlight() {
-        return Math.max(0, server.responsesInFlight() - reloadEvents.openStreams());
+        int streams = reloadEvents.openStreams() + inspector.map(Inspector::openStreams).orElse(0);
+        return Math.max(0, server.responsesInFlight() - streams);
     }
 }

@@ -151,25 +151,28 @@ final class Exchange {
      * @param transfer whether this runs on a transfer thread
      */
     void send(Answer answer, boolean transfer) throws IOException {
+        boolean traced = context.trace() != Trace.NONE;
+        byte[] smallBody;
         try {
             writer.write(answer, transfer);
         } finally {
+            smallBody = writer.takeSentBody(traced ? Exchanged.SMALL_BODY : 0);
             context.accessLog().log(client, answer.request(), answer.response().status().code(),
                     progress.bodyBytesSent(), System.nanoTime() - answer.startNanos(), scheme());
         }
-        if (context.trace() != Trace.NONE) {
-            traceExchange(answer);
+        if (traced) {
+            traceExchange(answer, smallBody);
         }
     }
 
-    private void traceExchange(Answer answer) {
+    private void traceExchange(Answer answer, byte[] smallBody) {
         Answer.Told told = answer.told();
         Response response = answer.response();
         context.trace().exchanged(new Exchanged(id, client + ":" + transport.peer().getPort(),
                 told == null ? 0 : told.number(), told == null ? new byte[0] : told.rawHead(), answer.request(),
                 told == null ? List.of() : told.why().lines(), writer.lastHead(), response.status().code(),
                 response.header("Content-Type"), progress.bodyBytesSent(),
-                System.nanoTime() - answer.startNanos()));
+                System.nanoTime() - answer.startNanos(), smallBody));
     }
 
     /**

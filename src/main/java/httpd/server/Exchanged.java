@@ -18,9 +18,15 @@ import java.util.List;
  * @param contentType  the response's Content-Type, or null
  * @param bodyBytes    the body bytes sent
  * @param elapsedNanos from the head being taken up to the last byte written
+ * @param smallBody    the body's bytes when they went out whole with the head and are at most {@link #SMALL_BODY}
+ *                     long (an error page, a small file, a listing); otherwise empty
  */
 public record Exchanged(long connection, String client, int number, byte[] rawHead, RequestHead request,
-        List<String> why, String responseHead, int status, String contentType, long bodyBytes, long elapsedNanos) {
+        List<String> why, String responseHead, int status, String contentType, long bodyBytes, long elapsedNanos,
+        byte[] smallBody) {
+    /** A body up to this long is kept for a trace to show; a larger one only by its size. */
+    public static final int SMALL_BODY = 4 * 1024;
+
     public Exchanged {
         why = List.copyOf(why);
     }

@@ -22,12 +22,16 @@ final class ResponseWriter {
      * smaller chunks would only cost more system calls.
      */
     private static final long FILE_CHUNK = 128 * 1024;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final Transport transport;
     private final ResponseHeadBytes head;
     private final SendProgress progress;
     /** Head and body for one gathering write, reused: a response makes no garbage on its way out. */
     private final ByteBuffer[] headAndBody = new ByteBuffer[2];
+    /** The in-memory body last written whole with its head, and where it began, until {@link #takeSentBody}. */
+    private ByteBuffer sentBody;
+    private int sentBodyStart;
 
     ResponseWriter(Transport transport, ResponseHeadBytes head, SendProgress progress) {
         this.transport = transport;
@@ -61,6 +65,21 @@ final class ResponseWriter {
         } finally {
             progress.finished();
         }
+    }
+
+    /**
+     * The body last sent from memory, when it went out whole and is at most {@code limit} bytes, for a trace to
+     * show; else no bytes. Either way the writer lets go of it, so an idle connection holds no body.
+     */
+    byte[] takeSentBody(int limit) {
+        ByteBuffer body = sentBody;
+        sentBody = null;
+        if (body == null || body.hasRemaining() || body.position() - sentBodyStart > limit) {
+            return NO_BYTES;
+        }
+        byte[] copy = new byte[body.position() - sentBodyStart];
+        body.get(sentBodyStart, copy);
+        return copy;
     }
 
     /** The head as it was last sent, for the wire trace. */
@@ -155,8 +174,10 @@ final class ResponseWriter {
     private void writeFully(ByteBuffer headBytes, ByteBuffer body) throws IOException {
         headAndBody[0] = headBytes;
         headAndBody[1] = body;
+        sentBody = body;
         try {
             int bodyStart = body.position();
+            sentBodyStart = bodyStart;
             while (body.hasRemaining()) {
                 transport.write(headAndBody);
                 progress.progressed(body.position() - bodyStart - progress.bodyBytesSent());

@@ -83,7 +83,7 @@ public final class WireTrace implements Trace {
     }
 
     /** CR and LF as ␍ and ␊, so line endings show; everything else as {@link PrintableText} has it. */
-    static String visible(byte[] bytes) {
+    public static String visible(byte[] bytes) {
         StringBuilder text = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
             int c = b & 0xff;

@@ -47,7 +47,7 @@ class WireTraceTest {
 
     private static Exchanged exchanged(List<String> why) {
         return new Exchanged(3, "127.0.0.1:5000", 1, new byte[0], null, why,
-                "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", 200, null, 5, 1000);
+                "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", 200, null, 5, 1000, new byte[0]);
     }
 
     @Test
