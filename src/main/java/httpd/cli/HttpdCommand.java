@@ -110,6 +110,11 @@ public final class HttpdCommand implements Callable<Integer> {
                     + " so edits show on reload).")
     String cacheControl;
 
+    @Option(names = "--compress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Gzip text (HTML, CSS, JS, JSON, SVG...) of 1 KiB and more for clients that accept it"
+                    + " (on by default; --no-compress sends files as they are).")
+    boolean compress;
+
     @Option(names = "--cors", defaultValue = "false",
             description = "Allow cross-origin requests: Access-Control-Allow-Origin: * and preflight answers.")
     boolean cors;
@@ -344,7 +349,7 @@ public final class HttpdCommand implements Callable<Integer> {
 
     /** The files side's settings, for the root {@link #servedRoot} checked. */
     SiteOptions toSiteOptions(Path root) {
-        return new SiteOptions(root, dotfiles, !noListing, spa, cacheControl, cors);
+        return new SiteOptions(root, dotfiles, !noListing, spa, cacheControl, cors, compress);
     }
 
     /**

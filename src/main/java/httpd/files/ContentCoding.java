@@ -1,6 +1,6 @@
 package httpd.files;
 
-import httpd.http.QualityValues;
+import httpd.http.AcceptEncoding;
 
 /** Precompressed siblings httpd looks for, best first, and whether a client accepts them. */
 enum ContentCoding {
@@ -23,25 +23,8 @@ enum ContentCoding {
         return suffix;
     }
 
-    /**
-     * Whether an Accept-Encoding value accepts this coding (RFC 9110 §12.5.3): named, or covered by "*",
-     * with a q-value above zero. An explicit entry wins over "*".
-     */
+    /** Whether an Accept-Encoding value accepts this coding (RFC 9110 §12.5.3), by name or by "*". */
     boolean isAcceptedBy(String acceptEncoding) {
-        Double named = null;
-        Double wildcard = null;
-        for (String element : acceptEncoding.split(",")) {
-            String coding = QualityValues.valueOf(element);
-            double q = QualityValues.weightOf(element);
-            if (coding.equals(token) || token.equals("gzip") && coding.equals("x-gzip")) {
-                named = q;
-            } else if (coding.equals("*")) {
-                wildcard = q;
-            }
-        }
-        if (named != null) {
-            return named > 0;
-        }
-        return wildcard != null && wildcard > 0;
+        return AcceptEncoding.accepts(acceptEncoding, token);
     }
 }

@@ -1,5 +1,6 @@
 package httpd.files;
 
+import httpd.http.AcceptEncoding;
 import httpd.http.Body;
 import httpd.http.ErrorPages;
 import httpd.http.Headers;
@@ -25,20 +26,29 @@ import org.slf4j.LoggerFactory;
 final class FileResponses {
     private static final Logger log = LoggerFactory.getLogger(FileResponses.class);
 
-    /** The entry chosen for a request, and whether another coding of the file exists (then responses say Vary). */
-    private record Choice(FileVersionCache.Entry entry, boolean vary) {
+    /**
+     * The entry chosen for a request, whether another coding of the file exists (then responses say Vary),
+     * and whether the entry is the file gzip-encoded on the fly rather than a file as it is.
+     */
+    private record Choice(FileVersionCache.Entry entry, boolean vary, boolean onTheFly) {
+        Choice(FileVersionCache.Entry entry, boolean vary) {
+            this(entry, vary, false);
+        }
     }
 
     private final PathResolver resolver;
     private final MimeTypes mimeTypes;
     private final FileVersionCache versions;
     private final String cacheControl;
+    private final boolean compress;
 
-    FileResponses(PathResolver resolver, MimeTypes mimeTypes, FileVersionCache versions, String cacheControl) {
+    FileResponses(PathResolver resolver, MimeTypes mimeTypes, FileVersionCache versions, String cacheControl,
+            boolean compress) {
         this.resolver = resolver;
         this.mimeTypes = mimeTypes;
         this.versions = versions;
         this.cacheControl = cacheControl;
+        this.compress = compress;
     }
 
     /**
@@ -47,9 +57,11 @@ final class FileResponses {
      * @throws NoSuchFileException when the file is no longer there as it was resolved: then it is a 404
      */
     Response respond(Headers headers, Resolution.File file, Why why) throws NoSuchFileException {
-        Choice choice = choose(file, headers.first("Accept-Encoding"));
+        Choice choice = choose(file, headers, why);
         Representation representation = choice.entry().representation();
-        if (representation.contentEncoding() != null) {
+        if (choice.onTheFly()) {
+            why.note(choice.entry().bytes() != null ? FileDecision.GZIP_CACHED : FileDecision.GZIP_STREAMED);
+        } else if (representation.contentEncoding() != null) {
             why.note(FileDecision.PRECOMPRESSED, representation.file().getFileName().toString());
         }
         switch (Preconditions.evaluate(headers, representation)) {
@@ -65,7 +77,9 @@ final class FileResponses {
         }
         Body content;
         try {
-            content = contentOf(choice.entry());
+            content = choice.onTheFly() && choice.entry().bytes() == null
+                    ? new Body.Gzipped(new Body.FileRegion(resolver.open(representation.file()), 0, representation.size()))
+                    : contentOf(choice.entry());
         } catch (NoSuchFileException e) {
             throw e;
         } catch (AccessDeniedException e) {
@@ -115,19 +129,32 @@ final class FileResponses {
         }
     }
 
-    /** A 404 whose body is this page (the root's 404.html); the status stays 404. */
-    Response notFoundPage(Resolution.File page) throws IOException {
-        return Response.builder(HttpStatus.NOT_FOUND)
-                .header("Content-Type", ErrorPages.HTML_TYPE)
-                .body(contentOf(known(page, page.path(), null)))
-                .build();
+    /**
+     * A 404 whose body is this page (the root's 404.html); the status stays 404. A page of 1 KiB or more goes
+     * gzip-encoded to a client that prefers it, like any other page.
+     */
+    Response notFoundPage(Resolution.File page, Headers headers) throws IOException {
+        Response.Builder response = Response.builder(HttpStatus.NOT_FOUND).header("Content-Type", ErrorPages.HTML_TYPE);
+        FileVersionCache.Entry identity = known(page, page.path(), null);
+        if (!compress || !OnTheFly.worthIt(ErrorPages.HTML_TYPE, identity.representation().size())) {
+            return response.body(contentOf(identity)).build();
+        }
+        response.header("Vary", "Accept-Encoding");
+        Optional<String> acceptEncoding = headers.first("Accept-Encoding");
+        FileVersionCache.Entry gzipped = acceptEncoding.isPresent()
+                && AcceptEncoding.prefers(acceptEncoding.get(), OnTheFly.CODING) ? gzipped(identity) : null;
+        if (gzipped == null || gzipped.bytes() == null) {
+            return response.body(contentOf(identity)).build();
+        }
+        return response.header("Content-Encoding", OnTheFly.CODING).body(new Body.Buffer(gzipped.bytes())).build();
     }
 
     /**
      * The file as it will be sent: a precompressed {@code .br} or {@code .gz} sibling when the client
      * accepts that coding and the sibling is not older than the file, else the file itself.
      */
-    private Choice choose(Resolution.File file, Optional<String> acceptEncoding) {
+    private Choice choose(Resolution.File file, Headers headers, Why why) {
+        Optional<String> acceptEncoding = headers.first("Accept-Encoding");
         boolean vary = false;
         if (acceptEncoding.isPresent()) {
             String name = file.path().getFileName().toString();
@@ -145,7 +172,48 @@ final class FileResponses {
                 }
             }
         }
-        return new Choice(known(file, file.path(), null), vary);
+        FileVersionCache.Entry identity = known(file, file.path(), null);
+        Representation representation = identity.representation();
+        if (!compress || !OnTheFly.worthIt(representation.contentType(), representation.size())) {
+            return new Choice(identity, vary);
+        }
+        if (acceptEncoding.isEmpty() || !AcceptEncoding.prefers(acceptEncoding.get(), OnTheFly.CODING)) {
+            return new Choice(identity, true);
+        }
+        if (headers.contains("Range")) {
+            why.note(FileDecision.GZIP_NOT_FOR_RANGES);
+            return new Choice(identity, true);
+        }
+        FileVersionCache.Entry gzipped = gzipped(identity);
+        return gzipped == null ? new Choice(identity, true) : new Choice(gzipped, true, true);
+    }
+
+    /**
+     * The file gzip-encoded: for a small file, its encoded bytes, made once per version (kept once it has
+     * settled); for a larger one, an entry without bytes, encoded as it is sent. Null when the file is no longer
+     * the version resolved, or cannot be read: then it goes as it is, and that answer tells what is wrong.
+     */
+    private FileVersionCache.Entry gzipped(FileVersionCache.Entry identity) {
+        Representation plain = identity.representation();
+        FileVersionCache.Entry kept = versions.find(plain.file(), plain.version(), OnTheFly.CODING);
+        if (kept != null) {
+            return kept;
+        }
+        Representation encoded = Representation.of(plain.file(), plain.version(), plain.contentType(), OnTheFly.CODING);
+        if (plain.size() > Body.SMALL_BYTES) {
+            return new FileVersionCache.Entry(encoded, null);
+        }
+        try {
+            ByteBuffer bytes = identity.bytes() != null ? identity.bytes() : readWhole(plain);
+            if (bytes == null) {
+                return null;
+            }
+            FileVersionCache.Entry made = new FileVersionCache.Entry(encoded, OnTheFly.gzip(bytes));
+            versions.keep(made);
+            return made;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

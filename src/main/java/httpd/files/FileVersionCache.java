@@ -41,7 +41,11 @@ public final class FileVersionCache {
 
     private final long maxBytes;
     private final Clock clock;
-    private final Map<Path, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    /** One file in one coding: a file sent as it is and gzip-encoded on the fly has two entries. */
+    private record Key(Path file, String contentEncoding) {
+    }
+
+    private final Map<Key, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
     private long bytesHeld;
 
     /**
@@ -58,9 +62,8 @@ public final class FileVersionCache {
 
     /** The entry for this version of this file, sent in this coding (null: as it is); null when there is none. */
     synchronized Entry find(Path file, FileVersion version, String contentEncoding) {
-        Entry entry = entries.get(file);
-        if (entry == null || !entry.representation().version().equals(version)
-                || !Objects.equals(entry.representation().contentEncoding(), contentEncoding)) {
+        Entry entry = entries.get(new Key(file, contentEncoding));
+        if (entry == null || !entry.representation().version().equals(version)) {
             return null;
         }
         return entry;
@@ -77,7 +80,8 @@ public final class FileVersionCache {
             return;
         }
         synchronized (this) {
-            Entry previous = entries.put(entry.representation().file(), entry);
+            Representation representation = entry.representation();
+            Entry previous = entries.put(new Key(representation.file(), representation.contentEncoding()), entry);
             bytesHeld += bytesOf(entry) - bytesOf(previous);
             Iterator<Entry> eldest = entries.values().iterator();
             while ((entries.size() > MAX_ENTRIES || bytesHeld > maxBytes) && eldest.hasNext()) {

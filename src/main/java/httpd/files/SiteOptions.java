@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param spa          answer navigations to missing paths with /index.html (single-page apps)
  * @param cacheControl the Cache-Control sent with every file
  * @param cors         answer CORS preflight requests
+ * @param compress     gzip text on the fly for clients that accept it ({@link OnTheFly})
  */
 public record SiteOptions(Path root, boolean dotfiles, boolean listing, boolean spa, String cacheControl,
-        boolean cors) {
+        boolean cors, boolean compress) {
     /** {@code no-cache}: browsers may keep files but must revalidate, so an edit shows on the next reload. */
     public static final String DEFAULT_CACHE_CONTROL = "no-cache";
 
@@ -24,8 +25,16 @@ public record SiteOptions(Path root, boolean dotfiles, boolean listing, boolean 
         Objects.requireNonNull(cacheControl, "cacheControl");
     }
 
-    /** This root with every other setting at its default: dotfiles hidden, listings on, no SPA, no CORS. */
+    /**
+     * This root with every other setting at its default: dotfiles hidden, listings on, no SPA, no CORS,
+     * compression on.
+     */
     public static SiteOptions defaults(Path root) {
-        return new SiteOptions(root, false, true, false, DEFAULT_CACHE_CONTROL, false);
+        return new SiteOptions(root, false, true, false, DEFAULT_CACHE_CONTROL, false, true);
+    }
+
+    /** These options with compression on or off. */
+    public SiteOptions withCompress(boolean on) {
+        return new SiteOptions(root, dotfiles, listing, spa, cacheControl, cors, on);
     }
 }

@@ -48,7 +48,7 @@ public final class StaticFileHandler implements RequestHandler {
             throws IOException {
         this.site = site;
         this.resolver = new PathResolver(site.root(), site.dotfiles());
-        this.files = new FileResponses(resolver, mimeTypes, versions, site.cacheControl());
+        this.files = new FileResponses(resolver, mimeTypes, versions, site.cacheControl(), site.compress());
         this.listing = new DirectoryListing(resolver, mimeTypes::typeOf, zone);
     }
 
@@ -192,7 +192,7 @@ public final class StaticFileHandler implements RequestHandler {
             }
             if (resolver.resolve(NOT_FOUND_PAGE) instanceof Resolution.File page) {
                 why.note(FileDecision.CUSTOM_404);
-                return files.notFoundPage(page);
+                return files.notFoundPage(page, headers);
             }
         } catch (HttpException | IOException e) {
             log.debug("custom 404 page unavailable: {}", e.toString());

@@ -102,6 +102,23 @@ public sealed interface Body extends AutoCloseable {
     }
 
     /**
+     * A file region sent gzip-encoded as it is read (RFC 9110 §8.4.1.3), for a file too large to encode once and
+     * keep: its encoded length is known only at the end, so it goes chunked on HTTP/1.1 (RFC 9112 §7.1) and
+     * until the connection closes on HTTP/1.0.
+     */
+    record Gzipped(FileRegion source) implements Body {
+        @Override
+        public long length() {
+            return -1;
+        }
+
+        @Override
+        public void close() throws IOException {
+            source.close();
+        }
+    }
+
+    /**
      * A body of unknown length written as events happen, such as a Server-Sent Events stream. It is
      * delimited by closing the connection (RFC 9112 §6.3, rule 8), so no Content-Length is sent.
      */

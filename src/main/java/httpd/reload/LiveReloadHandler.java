@@ -70,11 +70,12 @@ public final class LiveReloadHandler implements RequestHandler {
         if (!isHtml(response)) {
             return response;
         }
-        if (response.status() == HttpStatus.PARTIAL_CONTENT) {
+        if (response.status() == HttpStatus.PARTIAL_CONTENT || response.header("Content-Encoding") != null) {
+            // the script goes into the page as it is: the whole of it, not gzip-encoded (told once, above)
             response.discard();
-            response = files.handle(withoutRange(request), RequestContext.NONE); // told once, above
+            response = files.handle(withoutFields(request, "Range", "If-Range", "Accept-Encoding"), RequestContext.NONE);
         }
-        return inject(response);
+        return isHtml(response) && response.header("Content-Encoding") == null ? inject(response) : response;
     }
 
     /** A target that does not parse is not ours: the file handler answers it with its 400. */
@@ -105,8 +106,7 @@ public final class LiveReloadHandler implements RequestHandler {
         String type = response.header("Content-Type");
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")
                 && (response.status() == HttpStatus.OK || response.status() == HttpStatus.PARTIAL_CONTENT
-                || response.status() == HttpStatus.NOT_FOUND)
-                && response.header("Content-Encoding") == null;
+                || response.status() == HttpStatus.NOT_FOUND);
     }
 
     /** The page with the script in it: before the last {@code </body>}, or at the end when there is none. */
@@ -184,10 +184,10 @@ public final class LiveReloadHandler implements RequestHandler {
         return request.withHeaders(new Headers(fields));
     }
 
-    private static RequestHead withoutRange(RequestHead request) {
+    private static RequestHead withoutFields(RequestHead request, String... names) {
         List<HeaderField> fields = new ArrayList<>();
         for (HeaderField field : request.headers().fields()) {
-            if (!field.hasName("Range") && !field.hasName("If-Range")) {
+            if (java.util.Arrays.stream(names).noneMatch(field::hasName)) {
                 fields.add(field);
             }
         }

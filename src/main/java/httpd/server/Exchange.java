@@ -1,5 +1,6 @@
 package httpd.server;
 
+import httpd.http.Body;
 import httpd.http.ErrorPages;
 import httpd.http.HttpException;
 import httpd.http.HttpStatus;
@@ -91,7 +92,7 @@ final class Exchange {
         boolean persistent = request.wantsPersistentConnection() && bodyGone && !context.stopping().getAsBoolean()
                 && !unencryptedOnTlsPort(); // that client is sent to https: this connection has done its part
         Response response = handle(request, told == null ? untold : new RequestContext(untold.client(), why));
-        if (response.body().length() < 0) {
+        if (response.body().length() < 0 && !chunks(request, response)) {
             persistent = false; // a body of unknown length ends when the connection closes (RFC 9112 §6.3)
         }
         if (told != null) {
@@ -100,6 +101,11 @@ final class Exchange {
         Afterwards afterwards = persistent ? Afterwards.PERSIST
                 : bodyGone ? Afterwards.CLOSE : Afterwards.LINGER_THEN_CLOSE;
         return new Answer(request, response, afterwards, start, told);
+    }
+
+    /** Whether this body of unknown length goes chunked, so that the connection may persist after it. */
+    private static boolean chunks(RequestHead request, Response response) {
+        return response.body() instanceof Body.Gzipped && request.version() == HttpVersion.HTTP_1_1;
     }
 
     /** A parser's refusal as the trace tells it: what was wrong, and the rule it broke. */
@@ -130,7 +136,7 @@ final class Exchange {
             why.note(ConnectionDecision.STOPPING);
         } else if (unencryptedOnTlsPort()) {
             why.note(ConnectionDecision.PLAIN_ON_TLS);
-        } else if (response.body().length() < 0) {
+        } else if (response.body().length() < 0 && !chunks(request, response)) {
             why.note(ConnectionDecision.UNTIL_CLOSE);
         }
     }

@@ -89,7 +89,9 @@ final class ResponseWriter {
 
     private void writeResponse(Answer answer, Response response) throws IOException {
         long contentLength = response.status().forbidsContent() ? -1 : response.body().length();
-        ByteBuffer headBytes = head.format(response, contentLength, connectionField(answer));
+        boolean chunked = isChunked(answer);
+        ByteBuffer headBytes = head.format(chunked ? response.withHeader("Transfer-Encoding", "chunked") : response,
+                contentLength, connectionField(answer));
         Body body = bodyToSend(answer);
         if (body.length() == 0) {
             writeHead(headBytes);
@@ -97,6 +99,9 @@ final class ResponseWriter {
             writeHead(headBytes);
             progress.waitsForEvents();
             progress.streamEnded(stream.source().writeTo(transport.channel()));
+        } else if (body instanceof Body.Gzipped gzipped) {
+            writeHead(headBytes);
+            new GzipSender(transport, progress).send(gzipped, chunked);
         } else if (body instanceof Body.Bytes bytes) {
             writeFully(headBytes, ByteBuffer.wrap(bytes.bytes()));
         } else if (body instanceof Body.Buffer buffer) {
@@ -107,6 +112,16 @@ final class ResponseWriter {
             writeHead(headBytes);
             writeBody(body);
         }
+    }
+
+    /**
+     * Whether the body goes chunked (RFC 9112 §7.1): one encoded as it is sent, to an HTTP/1.1 client. The head
+     * of a HEAD says so too, as the head of the GET would (RFC 9110 §9.3.2).
+     */
+    static boolean isChunked(Answer answer) {
+        RequestHead request = answer.request();
+        return answer.response().body() instanceof Body.Gzipped && !answer.response().status().forbidsContent()
+                && request != null && request.version() == HttpVersion.HTTP_1_1;
     }
 
     /**

@@ -111,6 +111,11 @@ class DemoSiteBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getCssValue("color")).isEqualTo("rgba(31, 79, 160, 1)");
         waitUpTo(10).until(d -> ((Number) js("return document.querySelector('img.logo').naturalWidth")).intValue() > 0);
         waitUpTo(10).until(d -> requests.stream().anyMatch(r -> r.startsWith("GET /favicon.ico - -> 200")));
+        // the page and its stylesheet came gzip-encoded (fewer bytes on the wire than decoded), and look the same
+        assertThat(js("const page = performance.getEntriesByType('navigation')[0];"
+                + " const css = performance.getEntriesByName(new URL('style.css', location).href)[0];"
+                + " return page.encodedBodySize < page.decodedBodySize && css.encodedBodySize < css.decodedBodySize"))
+                .isEqualTo(true);
         Path screenshot = chromium.screenshot("index.png");
         assertThat(screenshot).isNotEmptyFile();
     }

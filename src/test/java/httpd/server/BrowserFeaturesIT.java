@@ -115,7 +115,7 @@ class BrowserFeaturesIT {
 
     @Test
     void usesTheConfiguredCacheControl() {
-        try (TestServer custom = TestServer.start(new SiteOptions(root, false, true, false, "max-age=60", false))) {
+        try (TestServer custom = TestServer.start(new SiteOptions(root, false, true, false, "max-age=60", false, true))) {
             assertThat(RawClient.exchange(custom, RawClient.get("/digits.txt")).header("Cache-Control")).isEqualTo("max-age=60");
         }
     }
@@ -263,7 +263,7 @@ class BrowserFeaturesIT {
 
     @Test
     void allowsCrossOriginRequestsWithoutCredentials() {
-        try (TestServer cors = TestServer.start(new SiteOptions(root, false, true, false, "no-cache", true),
+        try (TestServer cors = TestServer.start(new SiteOptions(root, false, true, false, "no-cache", true, true),
                 c -> c.extraHeaders(List.of(new HeaderField("Access-Control-Allow-Origin", "*"))),
                 UnaryOperator.identity())) {
             RawResponse simple = RawClient.exchange(cors, RawClient.get("/digits.txt", "Origin: http://example.com"));

@@ -114,7 +114,7 @@ class ListingAndSpaIT {
     @Test
     void answers404ForADirectoryWithoutIndexWhenListingIsOff() throws IOException {
         write("files/a.txt", "a");
-        try (TestServer noListing = TestServer.start(new SiteOptions(root, false, false, false, "no-cache", false))) {
+        try (TestServer noListing = TestServer.start(new SiteOptions(root, false, false, false, "no-cache", false, true))) {
             RawResponse response = RawClient.exchange(noListing, RawClient.get("/files/"));
 
             assertThat(response.status()).isEqualTo(404);
@@ -126,7 +126,7 @@ class ListingAndSpaIT {
 
     @Test
     void servesIndexForNavigationsButKeepsAssetsAs404WithSpa() {
-        try (TestServer spa = TestServer.start(new SiteOptions(root, false, true, true, "no-cache", false))) {
+        try (TestServer spa = TestServer.start(new SiteOptions(root, false, true, true, "no-cache", false, true))) {
             RawResponse navigation = RawClient.exchange(spa, RawClient.get("/users/42", "Accept: text/html,application/xhtml+xml,*/*;q=0.8"));
             RawResponse script = RawClient.exchange(spa, RawClient.get("/app.js", "Accept: */*"));
             RawResponse image = RawClient.exchange(spa, RawClient.get("/img/x.png", "Accept: image/avif,image/webp,*/*"));

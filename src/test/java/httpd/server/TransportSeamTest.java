@@ -78,6 +78,7 @@ class TransportSeamTest {
                 + "Last-Modified: " + HttpDates.format(MODIFIED) + "\r\n"
                 + "ETag: " + etag(length) + "\r\n"
                 + "Cache-Control: no-cache\r\n"
+                + (length >= 1024 ? "Vary: Accept-Encoding\r\n" : "") // text that may go gzip-encoded
                 + "Content-Length: " + length + "\r\n"
                 + (connection == null ? "" : "Connection: " + connection + "\r\n")
                 + "\r\n";

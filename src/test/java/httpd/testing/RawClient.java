@@ -94,10 +94,39 @@ public final class RawClient implements AutoCloseable {
             byte[] body = new byte[0];
             if (!headRequest && headers.containsKey("content-length")) {
                 body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+            } else if (!headRequest && "chunked".equals(headers.get("transfer-encoding"))) {
+                body = readChunks();
             }
             return new RawResponse(head, status, headers, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A chunked body (RFC 9112 §7.1), each chunk's framing checked: hex size, CRLF, the bytes, CRLF. */
+    private byte[] readChunks() throws IOException {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        while (true) {
+            StringBuilder size = new StringBuilder();
+            int c;
+            while ((c = in.read()) != '\r') {
+                if (c < 0) {
+                    throw new IOException("chunked body cut short after " + body.size() + " bytes");
+                }
+                size.append((char) c);
+            }
+            if (in.read() != '\n') {
+                throw new IOException("chunk size line without CRLF");
+            }
+            int length = Integer.parseInt(size.toString(), 16);
+            byte[] chunk = in.readNBytes(length);
+            if (chunk.length != length || in.read() != '\r' || in.read() != '\n') {
+                throw new IOException("chunk of " + length + " bytes not followed by CRLF");
+            }
+            if (length == 0) {
+                return body.toByteArray();
+            }
+            body.writeBytes(chunk);
         }
     }
 
