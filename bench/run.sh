@@ -6,6 +6,7 @@
 #   bench/run.sh                     full run (20 s per scenario)
 #   bench/run.sh --quick             about a minute per server (4 s per scenario)
 #   bench/run.sh --tls-only          only the HTTPS scenarios (T1-T3), nginx and httpd
+#   bench/run.sh --gzip-only         only the compression scenarios (C1, C2), nginx and httpd
 #   bench/run.sh --baseline OLD.jar  also runs that build of httpd ("httpd-baseline"), just before this one,
 #                                    so a change is measured against the same nginx in the same run
 #
@@ -13,7 +14,10 @@
 # keep-alive; S4 100 MiB, 4 connections; S5 404s keep-alive; S6 1000 keep-alive connections on 1 KiB;
 # S7 start-up to the first 200 (median of 5). Then over HTTPS, nginx and httpd only (the same certificate,
 # made by httpd's local CA; TLS 1.3, each server's own session resumption left at its default): T1 1 KiB
-# keep-alive, 50 connections; T2 100 MiB, 4 connections; T3 1 KiB, a new TLS connection per request.
+# keep-alive, 50 connections; T2 100 MiB, 4 connections; T3 1 KiB, a new TLS connection per request. Then
+# compression, nginx (gzip on, its default level, the same types) and httpd, every request with
+# Accept-Encoding: gzip: C1 a 100 KiB HTML page, keep-alive, 50 connections; C2 a 10 MiB text file, 4
+# connections; with the bytes each sends for one response, and a check that they decode to the file.
 # Also: peak RSS in S6 and server CPU time per request (per GiB in S4 and T2), from /proc. Everything runs
 # on 127.0.0.1 and every loop is bounded.
 set -euo pipefail
@@ -22,12 +26,15 @@ cd "$(dirname "$0")/.."
 DURATION=20
 baseline_jar=""
 plain=yes
+tls=yes
+gzip=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) DURATION=4 ;;
-    --tls-only) plain="" ;;
+    --tls-only) plain=""; gzip="" ;;
+    --gzip-only) plain=""; tls="" ;;
     --baseline) baseline_jar=$(realpath "$2"); shift ;;
-    *) echo "bench: unknown argument $1 (use --quick, --tls-only, --baseline JAR)" >&2; exit 2 ;;
+    *) echo "bench: unknown argument $1 (use --quick, --tls-only, --gzip-only, --baseline JAR)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -52,6 +59,17 @@ head -c 1024 /dev/zero | tr '\0' 'x' > "$site/small.html"
 head -c 65536 /dev/urandom > "$site/medium.bin"
 head -c $((100 * 1024 * 1024)) /dev/urandom > "$site/big.bin"
 echo '<h1>bench</h1>' > "$site/index.html"
+# Text that compresses as real pages do (about 5:1), not zeros or noise; the same bytes on every run. (awk
+# ends by SIGPIPE when head has enough: that is not a failure.)
+(awk 'BEGIN { srand(7); split("the quick brown fox jumps over a lazy dog while the server sends each request its response header body cache gzip chunk stream file version", w, " ");
+  print "<!doctype html><html><head><title>bench</title><link rel=\"stylesheet\" href=\"s.css\"></head><body>";
+  for (n = 1; n < 1300; n++) { line = ""; for (i = 0; i < 8 + int(rand() * 20); i++) line = line " " w[1 + int(rand() * 26)];
+    printf "<div class=\"item-%d\"><h2>Section %d</h2><p>%s</p><a href=\"/page/%d\">more</a></div>\n", n % 17, n, line, n } }' || true) \
+  | head -c 102400 > "$site/page.html"
+(awk 'BEGIN { srand(11); split("the quick brown fox jumps over a lazy dog while the server sends each request its response header body cache gzip chunk stream file version", w, " ");
+  for (n = 1; n <= 160000; n++) { line = ""; for (i = 0; i < 12; i++) line = line " " w[1 + int(rand() * 26)]; printf "%08d%s\n", n, line } }' || true) \
+  | head -c $((10 * 1024 * 1024)) > "$site/big.txt"
+touch -d '1 minute ago' "$site"/*   # settled: httpd keeps what it derives from a file only once it has
 
 server_pid=""
 cleanup() {
@@ -108,6 +126,9 @@ http {
   tcp_nopush on;
   keepalive_requests 1000000;
   log_not_found off;
+  gzip on;
+  gzip_types text/plain text/css application/javascript application/json image/svg+xml application/xml;
+  gzip_min_length 1024;
   server {
     $nginx_listen
     root $site;
@@ -202,11 +223,13 @@ run_scenarios() {
       S4|T2) line=$(run_wrk "$scenario" 4 /big.bin) ;;
       S5) line=$(run_wrk S5 50 /missing) ;;
       S6) line=$(run_wrk S6 1000 /small.html) ;;
+      C1) line=$(run_wrk C1 50 /page.html "Accept-Encoding: gzip") ;;
+      C2) line=$(run_wrk C2 4 /big.txt "Accept-Encoding: gzip") ;;
     esac
     cpu_after=$(cpu_seconds)
     read -r rps mbps p99 errors requests <<< "$line"
     cpu=$(echo "scale=6; $cpu_after - $cpu_before" | bc)
-    if [ "$scenario" = S4 ] || [ "$scenario" = T2 ]; then
+    if [ "$scenario" = S4 ] || [ "$scenario" = T2 ] || [ "$scenario" = C2 ]; then
       gib=$(echo "scale=6; $mbps * $DURATION / 1024" | bc)
       cpu_unit=$(echo "scale=3; if ($gib > 0) $cpu / $gib else 0" | bc)" s/GiB"
     else
@@ -245,7 +268,8 @@ done
 
 # HTTPS: httpd first, since it makes the certificate nginx is then given
 scheme=https
-tls_servers=(httpd nginx)
+tls_servers=()
+[ -n "$tls" ] && tls_servers=(httpd nginx)
 for name in "${tls_servers[@]}"; do
   echo "bench: $name over TLS" >&2
   port=$(free_port)
@@ -253,6 +277,27 @@ for name in "${tls_servers[@]}"; do
   wait_ready "$port" https || { echo "bench: $name did not start with TLS" >&2; stop_server; continue; }
   wrk -t2 -c50 -d3s "https://127.0.0.1:$port/small.html" >/dev/null 2>&1 || true
   run_scenarios "$name" T1 T2 T3
+  stop_server
+done
+
+# Compression: what one response weighs on the wire, and whether it decodes to the file
+wire_bytes() {
+  local path=$1 got
+  got=$(curl -s -H 'Accept-Encoding: gzip' -o "$work/wire.gz" -w '%{size_download}' "http://127.0.0.1:$port$path")
+  if gunzip -c "$work/wire.gz" 2>/dev/null | cmp -s - "$site$path"; then echo "$got"; else echo "$got (DOES NOT DECODE TO THE FILE)"; fi
+}
+scheme=http
+gzip_servers=()
+[ -n "$gzip" ] && gzip_servers=(nginx httpd)
+for name in "${gzip_servers[@]}"; do
+  echo "bench: $name compressing" >&2
+  port=$(free_port)
+  start_server "$name" "$port"
+  wait_ready "$port" || { echo "bench: $name did not start" >&2; continue; }
+  wrk -t2 -c50 -d3s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/page.html" >/dev/null 2>&1 || true
+  run_scenarios "$name" C1 C2
+  result[$name,C1,wire]=$(wire_bytes /page.html)
+  result[$name,C2,wire]=$(wire_bytes /big.txt)
   stop_server
 done
 
@@ -265,12 +310,14 @@ report() {
   echo
   echo "| scenario | server | req/s | MB/s | p99 ms | errors | server CPU | ratio to nginx |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
-  local scenarios=(T1 T2 T3)
-  [ -n "$plain" ] && scenarios=(S1 S2 S3 S4 S5 S6 T1 T2 T3)
+  local scenarios=()
+  [ -n "$plain" ] && scenarios+=(S1 S2 S3 S4 S5 S6)
+  [ -n "$tls" ] && scenarios+=(T1 T2 T3)
+  [ -n "$gzip" ] && scenarios+=(C1 C2)
   for scenario in "${scenarios[@]}"; do
     read -r nrps nmbps _ _ <<< "${result[nginx,$scenario]:-0 0 0 0}"
     local names=("${servers[@]}")
-    case $scenario in T*) names=(nginx httpd) ;; esac
+    case $scenario in T*|C*) names=(nginx httpd) ;; esac
     for name in "${names[@]}"; do
       read -r rps mbps p99 errors <<< "${result[$name,$scenario]:-0 0 0 0}"
       if [ "$scenario" = S4 ] || [ "$scenario" = T2 ]; then ratio=$(echo "scale=2; if ($nmbps > 0) $mbps / $nmbps else 0" | bc)
@@ -278,6 +325,14 @@ report() {
       echo "| $scenario | $name | $rps | $mbps | $p99 | $errors | ${result[$name,$scenario,cpu]:-} | ${ratio} |"
     done
   done
+  if [ -n "$gzip" ]; then
+    echo
+    echo "| server | C1 bytes on the wire (102400 B page) | C2 bytes on the wire (10 MiB file) |"
+    echo "|---|---:|---:|"
+    for name in nginx httpd; do
+      echo "| $name | ${result[$name,C1,wire]:-?} | ${result[$name,C2,wire]:-?} |"
+    done
+  fi
   [ -n "$plain" ] || return 0
   echo
   echo "| server | S7 start-up to first 200 (median of 5) | peak RSS after S6 |"
@@ -288,7 +343,8 @@ report() {
 }
 mkdir -p bench/results
 suffix=""
-if [ -z "$plain" ]; then suffix="-tls"; fi
+if [ -z "$plain" ] && [ -n "$tls" ]; then suffix="-tls"; fi
+if [ -z "$plain" ] && [ -n "$gzip" ] && [ -z "$tls" ]; then suffix="-gzip"; fi
 if [ "$DURATION" = 4 ]; then suffix="$suffix-quick"; fi
 file="bench/results/$(date -u +%Y-%m-%d-%H%M)-$(hostname -s)$suffix.md"
 report | tee "$file"

@@ -174,7 +174,8 @@ final class FileResponses {
         }
         FileVersionCache.Entry identity = known(file, file.path(), null);
         Representation representation = identity.representation();
-        if (!compress || !OnTheFly.worthIt(representation.contentType(), representation.size())) {
+        if (!compress || !OnTheFly.worthIt(file.path().getFileName().toString(), representation.contentType(),
+                representation.size())) {
             return new Choice(identity, vary);
         }
         if (acceptEncoding.isEmpty() || !AcceptEncoding.prefers(acceptEncoding.get(), OnTheFly.CODING)) {
@@ -189,8 +190,8 @@ final class FileResponses {
     }
 
     /**
-     * The file gzip-encoded: for a small file, its encoded bytes, made once per version (kept once it has
-     * settled); for a larger one, an entry without bytes, encoded as it is sent. Null when the file is no longer
+     * The file gzip-encoded: for a file up to {@link OnTheFly#WHOLE_BYTES}, its encoded bytes, made once per
+     * version (kept once it has settled); for a larger one, an entry without bytes, encoded as it is sent. Null when the file is no longer
      * the version resolved, or cannot be read: then it goes as it is, and that answer tells what is wrong.
      */
     private FileVersionCache.Entry gzipped(FileVersionCache.Entry identity) {
@@ -200,7 +201,7 @@ final class FileResponses {
             return kept;
         }
         Representation encoded = Representation.of(plain.file(), plain.version(), plain.contentType(), OnTheFly.CODING);
-        if (plain.size() > Body.SMALL_BYTES) {
+        if (plain.size() > OnTheFly.WHOLE_BYTES) {
             return new FileVersionCache.Entry(encoded, null);
         }
         try {

@@ -19,6 +19,12 @@ final class OnTheFly {
     /** Below this a file gains too little for its gzip header and the client's work (nginx's default is 20). */
     static final long MIN_BYTES = 1024;
     static final String CODING = "gzip";
+    /**
+     * Up to this size a file is encoded whole, once per version, and its encoding kept (within the cache's
+     * cap): a page or a bundled script is asked for again and again, and encoding it each time is what costs.
+     * A larger file is encoded as it is sent, in constant memory.
+     */
+    static final long WHOLE_BYTES = 1024 * 1024;
 
     private static final Set<String> TYPES = Set.of("application/javascript", "application/json",
             "application/xml", "application/manifest+json", "image/svg+xml", "application/xhtml+xml",
@@ -26,6 +32,12 @@ final class OnTheFly {
             "application/atom+xml", "text/javascript");
 
     private OnTheFly() {
+    }
+
+    /** Whether a file of this name, type and size is gzip-encoded for a client that accepts it. */
+    static boolean worthIt(String name, String contentType, long size) {
+        // an .svgz is SVG gzip-encoded already: encoding it again would only make it larger
+        return !name.toLowerCase(Locale.ROOT).endsWith(".svgz") && worthIt(contentType, size);
     }
 
     /** Whether a file of this type and size is gzip-encoded for a client that accepts it. */

@@ -41,7 +41,7 @@ class CompressionIT {
         page = html.append("</body>\n").toString().getBytes(StandardCharsets.UTF_8);
         Files.write(root.resolve("page.html"), page);
         StringBuilder text = new StringBuilder();
-        for (int i = 0; text.length() < 300_000; i++) {
+        for (int i = 0; text.length() < 1_200_000; i++) { // over OnTheFly.WHOLE_BYTES: streamed
             text.append("line ").append(i * 7919 % 10007).append(": some log text, repeated with changes\n");
         }
         large = text.toString().getBytes(StandardCharsets.UTF_8);
