@@ -30,9 +30,9 @@ final class FileResponses {
      * The entry chosen for a request, whether another coding of the file exists (then responses say Vary),
      * and whether the entry is the file gzip-encoded on the fly rather than a file as it is.
      */
-    private record Choice(FileVersionCache.Entry entry, boolean vary, boolean onTheFly) {
+    private record Choice(FileVersionCache.Entry entry, boolean vary, boolean onTheFly, boolean kept) {
         Choice(FileVersionCache.Entry entry, boolean vary) {
-            this(entry, vary, false);
+            this(entry, vary, false, false);
         }
     }
 
@@ -60,7 +60,8 @@ final class FileResponses {
         Choice choice = choose(file, headers, why);
         Representation representation = choice.entry().representation();
         if (choice.onTheFly()) {
-            why.note(choice.entry().bytes() != null ? FileDecision.GZIP_CACHED : FileDecision.GZIP_STREAMED);
+            why.note(choice.entry().bytes() == null ? FileDecision.GZIP_STREAMED
+                    : choice.kept() ? FileDecision.GZIP_CACHED : FileDecision.GZIP_ENCODED);
         } else if (representation.contentEncoding() != null) {
             why.note(FileDecision.PRECOMPRESSED, representation.file().getFileName().toString());
         }
@@ -185,8 +186,12 @@ final class FileResponses {
             why.note(FileDecision.GZIP_NOT_FOR_RANGES);
             return new Choice(identity, true);
         }
+        FileVersionCache.Entry kept = versions.find(representation.file(), representation.version(), OnTheFly.CODING);
+        if (kept != null) {
+            return new Choice(kept, true, true, true);
+        }
         FileVersionCache.Entry gzipped = gzipped(identity);
-        return gzipped == null ? new Choice(identity, true) : new Choice(gzipped, true, true);
+        return gzipped == null ? new Choice(identity, true) : new Choice(gzipped, true, true, false);
     }
 
     /**

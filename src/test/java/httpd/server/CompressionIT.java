@@ -86,6 +86,32 @@ class CompressionIT {
     }
 
     @Test
+    void encodesASettledFileOnceAndSendsTheKeptEncodingAfter() throws IOException {
+        Files.setLastModifiedTime(root.resolve("page.html"),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        java.util.List<java.util.List<String>> whys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Trace trace = new Trace() {
+            @Override
+            public void exchanged(Exchanged exchange) {
+                whys.add(exchange.why());
+            }
+        };
+        try (TestServer traced = TestServer.start(SiteOptions.defaults(root), UnaryOperator.identity(),
+                UnaryOperator.identity(), TransportFactory.PLAIN, trace)) {
+            RawResponse first = RawClient.exchange(traced, RawClient.get("/page.html", "Accept-Encoding: gzip"));
+            RawResponse second = RawClient.exchange(traced, RawClient.get("/page.html", "Accept-Encoding: gzip"));
+
+            assertThat(second.body()).isEqualTo(first.body());
+            assertThat(gunzip(second.body())).isEqualTo(page);
+        }
+        assertThat(whys).hasSize(2);
+        assertThat(whys.get(0)).contains(
+                "gzip-encoded (Accept-Encoding) now, whole; kept for the next request once the file has settled (RFC 9110 §8.4.1.3)");
+        assertThat(whys.get(1)).contains(
+                "gzip-encoded (Accept-Encoding): the encoding kept from an earlier request for this version (RFC 9110 §8.4.1.3)");
+    }
+
+    @Test
     void streamsALargeTextFileChunkedAndKeepsTheConnection() {
         try (RawClient client = server.connect()) {
             RawResponse first = client.send(RawClient.get("/large.txt", "Accept-Encoding: gzip")).readResponse();
