@@ -127,6 +127,38 @@ class CompressionIT {
     }
 
     @Test
+    void cutsAnEncodedStreamWhoseClientStoppedReadingAndFreesItsTransferThread() throws IOException {
+        // 64 MiB of hex digits: text, so it is encoded, yet still ~30 MiB encoded, far more than socket buffers hold
+        java.util.Random random = new java.util.Random(1);
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(root.resolve("hex.txt")))) {
+            byte[] line = new byte[1024];
+            for (int i = 0; i < 64 * 1024; i++) {
+                for (int j = 0; j < line.length - 1; j++) {
+                    line[j] = (byte) "0123456789abcdef".charAt(random.nextInt(16));
+                }
+                line[line.length - 1] = '\n';
+                out.write(line);
+            }
+        }
+        try (TestServer cutting = TestServer.start(root, c -> c.threads(1).transferThreads(1)
+                .sendTimeout(Duration.ofSeconds(1)));
+                java.net.Socket stalled = new java.net.Socket("127.0.0.1", cutting.port())) {
+            stalled.setReceiveBufferSize(16 * 1024);
+            stalled.getOutputStream().write(RawClient.get("/hex.txt", "Accept-Encoding: gzip")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(stalled.getInputStream().readNBytes(15), StandardCharsets.US_ASCII))
+                    .isEqualTo("HTTP/1.1 200 OK");
+
+            // the only transfer thread is free again once the watchdog cuts the stalled stream
+            try (RawClient client = cutting.connect()) {
+                RawResponse response = client.send(RawClient.get("/large.txt", "Accept-Encoding: gzip")).readResponse();
+                assertThat(response.header("Transfer-Encoding")).isEqualTo("chunked");
+                assertThat(gunzip(response.body())).isEqualTo(large);
+            }
+        }
+    }
+
+    @Test
     void endsALargeEncodedBodyByClosingOnHttp10() {
         try (RawClient client = server.connect()) {
             String response = client.send("GET /large.txt HTTP/1.0\r\nAccept-Encoding: gzip\r\n\r\n").readToEnd();
@@ -209,6 +241,23 @@ class CompressionIT {
         assertThat(missing.header("Content-Encoding")).isEqualTo("gzip");
         assertThat(missing.header("Vary")).isEqualTo("Accept-Encoding");
         assertThat(gunzip(missing.body())).isEqualTo(page);
+    }
+
+    @Test
+    void prefersAPrecompressedSiblingThatIsNotOlderAndEncodesOnTheFlyWhenItIs() throws IOException {
+        byte[] sibling = "not really gzip, but the sibling's bytes".getBytes(StandardCharsets.US_ASCII);
+        Path gz = Files.write(root.resolve("page.html.gz"), sibling);
+        java.nio.file.attribute.FileTime pageTime = Files.getLastModifiedTime(root.resolve("page.html"));
+        Files.setLastModifiedTime(gz, java.nio.file.attribute.FileTime.fromMillis(pageTime.toMillis() + 1000));
+
+        RawResponse newer = get("/page.html", "Accept-Encoding: gzip");
+        Files.setLastModifiedTime(gz, java.nio.file.attribute.FileTime.fromMillis(pageTime.toMillis() - 1000));
+        RawResponse older = get("/page.html", "Accept-Encoding: gzip");
+
+        assertThat(newer.body()).isEqualTo(sibling);
+        assertThat(newer.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gunzip(older.body())).isEqualTo(page);
+        assertThat(older.header("ETag")).isNotEqualTo(newer.header("ETag"));
     }
 
     @Test
