@@ -15,6 +15,7 @@ import httpd.inspect.Inspector;
 import httpd.server.Trace;
 import httpd.server.TransportFactory;
 import httpd.server.WireTrace;
+import httpd.upload.UploadOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -144,6 +145,19 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "Show Cookie and Authorization values in the inspector instead of masking them.")
     boolean inspectSecrets;
 
+    @Option(names = "--upload", defaultValue = "false",
+            description = "Let clients send files: a drop zone on listing pages, and PUT (curl -T). Never"
+                    + " overwrites, never leaves a partial file.")
+    boolean upload;
+
+    @Option(names = "--upload-overwrite", defaultValue = "false",
+            description = "Let a PUT replace an existing file (else 409 Conflict).")
+    boolean uploadOverwrite;
+
+    @Option(names = "--max-upload", defaultValue = "1G", paramLabel = "SIZE",
+            description = "The largest upload taken, e.g. 500M or 2G; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+    String maxUpload;
+
     @Option(names = "--open", defaultValue = "false",
             description = "Open the URL in the default browser (does nothing where there is no desktop).")
     boolean open;
@@ -184,6 +198,7 @@ public final class HttpdCommand implements Callable<Integer> {
         Optional<Https> https = https(serverConfig.bindAddress());
         String version = VersionProvider.version();
         SiteOptions site = toSiteOptions(servedRoot);
+        UploadOptions uploads = toUploadOptions();
         RequestHandler handler = new StaticFileHandler(site, MimeTypes.load(),
                 new FileVersionCache(smallFilesBytes(), Clock.systemUTC()), ZoneId.systemDefault());
         ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, transferThreads / 4), Duration.ofSeconds(15));
@@ -345,6 +360,19 @@ public final class HttpdCommand implements Callable<Integer> {
             throw new UsageError("root " + named + " is not readable");
         }
         return absoluteRoot;
+    }
+
+    /** Whether and how uploads are taken, checked. */
+    UploadOptions toUploadOptions() throws UsageError {
+        long maxBytes = ByteSize.parse(maxUpload);
+        if (maxBytes < 1) {
+            throw new UsageError(from("max-upload") + "max-upload must be a size such as 500M or 2G, not '"
+                    + maxUpload + "'");
+        }
+        if (uploadOverwrite && !upload) {
+            throw new UsageError("--upload-overwrite needs --upload");
+        }
+        return new UploadOptions(upload, uploadOverwrite, maxBytes);
     }
 
     /** The files side's settings, for the root {@link #servedRoot} checked. */
