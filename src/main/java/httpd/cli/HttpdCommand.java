@@ -4,6 +4,7 @@ import httpd.files.FileVersionCache;
 import httpd.files.MimeTypes;
 import httpd.files.SiteOptions;
 import httpd.files.StaticFileHandler;
+import httpd.files.UploadFolders;
 import httpd.http.HeaderField;
 import httpd.http.RequestHandler;
 import httpd.reload.FileWatcher;
@@ -15,6 +16,7 @@ import httpd.inspect.Inspector;
 import httpd.server.Trace;
 import httpd.server.TransportFactory;
 import httpd.server.WireTrace;
+import httpd.upload.UploadHandler;
 import httpd.upload.UploadOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -199,8 +201,12 @@ public final class HttpdCommand implements Callable<Integer> {
         String version = VersionProvider.version();
         SiteOptions site = toSiteOptions(servedRoot);
         UploadOptions uploads = toUploadOptions();
+        site = site.withUploadForm(uploads.enabled());
         RequestHandler handler = new StaticFileHandler(site, MimeTypes.load(),
                 new FileVersionCache(smallFilesBytes(), Clock.systemUTC()), ZoneId.systemDefault());
+        if (uploads.enabled()) {
+            handler = new UploadHandler(handler, uploads, new UploadFolders(site), site.dotfiles());
+        }
         ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, transferThreads / 4), Duration.ofSeconds(15));
         FileWatcher watcher = null;
         if (watch) {
@@ -299,6 +305,10 @@ public final class HttpdCommand implements Callable<Integer> {
         }
         if (watch) {
             notes.add("live reload on");
+        }
+        if (upload) {
+            notes.add("uploads on: listing pages take files, and PUT (curl -T FILE URL); up to " + maxUpload
+                    + " each, never overwriting" + (uploadOverwrite ? " unless a PUT asks to (--upload-overwrite)" : ""));
         }
         return notes;
     }

@@ -33,16 +33,19 @@ final class DirectoryListing {
     private final Path root;
     private final Function<String, String> typeOf;
     private final ZoneId zone;
+    private final boolean uploadForm;
 
     /**
-     * @param resolver what lists a directory safely, and decides what is hidden
-     * @param typeOf   the media type a file name is served with, which picks its icon
+     * @param resolver   what lists a directory safely, and decides what is hidden
+     * @param typeOf     the media type a file name is served with, which picks its icon
+     * @param uploadForm whether the page carries the drop zone that uploads into the folder ({@link UploadForm})
      */
-    DirectoryListing(PathResolver resolver, Function<String, String> typeOf, ZoneId zone) {
+    DirectoryListing(PathResolver resolver, Function<String, String> typeOf, ZoneId zone, boolean uploadForm) {
         this.resolver = resolver;
         this.root = resolver.root();
         this.typeOf = typeOf;
         this.zone = zone;
+        this.uploadForm = uploadForm;
     }
 
     byte[] render(Path directory) throws IOException {
@@ -51,7 +54,10 @@ final class DirectoryListing {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(Html.escape(title)).append("</title><style>").append(STYLE)
-                .append("</style></head>\n<body><h1>").append(Html.escape(title)).append("</h1>\n<table>\n")
+                .append(uploadForm ? UploadForm.STYLE : "")
+                .append("</style></head>\n<body><h1>").append(Html.escape(title)).append("</h1>\n")
+                .append(uploadForm ? UploadForm.FORM : "")
+                .append("<table>\n")
                 .append("<thead><tr><th class=\"name\">Name</th><th class=\"size\">Size</th>")
                 .append("<th class=\"modified\">Modified</th></tr></thead>\n<tbody>\n");
         if (!directory.equals(root)) {
@@ -69,7 +75,7 @@ final class DirectoryListing {
                     .append(MODIFIED.format(java.time.Instant.ofEpochMilli(entry.modifiedMillis).atZone(zone)))
                     .append("</td></tr>\n");
         }
-        html.append("</tbody>\n</table>\n</body></html>\n");
+        html.append("</tbody>\n</table>\n").append(uploadForm ? UploadForm.SCRIPT : "").append("</body></html>\n");
         return html.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -105,6 +105,18 @@ final class PathResolver {
     }
 
     /**
+     * The folder decoded names lead to by the same walk as {@link #resolve} (hidden names, the root's bounds and
+     * symlinks checked), whether or not it holds an index.html; null when they lead to no servable folder.
+     */
+    Path folder(List<String> segments) {
+        if (!serveDotfiles && HiddenNames.anyHidden(segments)) {
+            return null;
+        }
+        RootDirectory.Found found = isSurelyMissing(segments) ? null : findInside(segments);
+        return found != null && found.attributes().isDirectory() ? tree.pathOf(segments) : null;
+    }
+
+    /**
      * Whether the path names nothing even with every symlink followed: then no walk can find it either.
      * One stat, without the cost of an exception, since a 404 flood is common; a race here can only turn
      * an answer into a 404.

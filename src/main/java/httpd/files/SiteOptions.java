@@ -14,15 +14,22 @@ import java.util.Objects;
  * @param cacheControl the Cache-Control sent with every file
  * @param cors         answer CORS preflight requests
  * @param compress     gzip text on the fly for clients that accept it ({@link OnTheFly})
+ * @param uploadForm   listings carry a drop zone and a file picker that upload into the folder (--upload)
  */
 public record SiteOptions(Path root, boolean dotfiles, boolean listing, boolean spa, String cacheControl,
-        boolean cors, boolean compress) {
+        boolean cors, boolean compress, boolean uploadForm) {
     /** {@code no-cache}: browsers may keep files but must revalidate, so an edit shows on the next reload. */
     public static final String DEFAULT_CACHE_CONTROL = "no-cache";
 
     public SiteOptions {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(cacheControl, "cacheControl");
+    }
+
+    /** The settings of a server that takes no uploads. */
+    public SiteOptions(Path root, boolean dotfiles, boolean listing, boolean spa, String cacheControl, boolean cors,
+            boolean compress) {
+        this(root, dotfiles, listing, spa, cacheControl, cors, compress, false);
     }
 
     /**
@@ -35,6 +42,11 @@ public record SiteOptions(Path root, boolean dotfiles, boolean listing, boolean 
 
     /** These options with compression on or off. */
     public SiteOptions withCompress(boolean on) {
-        return new SiteOptions(root, dotfiles, listing, spa, cacheControl, cors, on);
+        return new SiteOptions(root, dotfiles, listing, spa, cacheControl, cors, on, uploadForm);
+    }
+
+    /** These options with the listings' upload form shown or not. */
+    public SiteOptions withUploadForm(boolean on) {
+        return new SiteOptions(root, dotfiles, listing, spa, cacheControl, cors, compress, on);
     }
 }

@@ -49,7 +49,7 @@ public final class StaticFileHandler implements RequestHandler {
         this.site = site;
         this.resolver = new PathResolver(site.root(), site.dotfiles());
         this.files = new FileResponses(resolver, mimeTypes, versions, site.cacheControl(), site.compress());
-        this.listing = new DirectoryListing(resolver, mimeTypes::typeOf, zone);
+        this.listing = new DirectoryListing(resolver, mimeTypes::typeOf, zone, site.uploadForm());
     }
 
     @Override

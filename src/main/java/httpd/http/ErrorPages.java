@@ -72,6 +72,11 @@ public final class ErrorPages {
     private static String explanation(HttpStatus status) {
         return switch (status) {
             case OK, NO_CONTENT, PARTIAL_CONTENT -> "The request was answered.";
+            case CREATED -> "The file was saved.";
+            case SEE_OTHER -> "The answer is at another address; your browser follows it.";
+            case CONFLICT -> "A file of that name is already there, and the server does not overwrite it.";
+            case UNSUPPORTED_MEDIA_TYPE -> "The server does not take content of this type here.";
+            case INSUFFICIENT_STORAGE -> "The server's disk is full, so nothing was saved.";
             case MOVED_PERMANENTLY -> "This page lives at another address now; your browser follows it.";
             case TEMPORARY_REDIRECT -> "This page is at another address for now; your browser follows it.";
             case NOT_MODIFIED -> "Your copy is still up to date.";

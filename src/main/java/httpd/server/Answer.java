@@ -1,6 +1,7 @@
 package httpd.server;
 
 import httpd.http.Body;
+import httpd.http.RequestBody;
 import httpd.http.RequestHead;
 import httpd.http.Response;
 
@@ -12,10 +13,29 @@ import httpd.http.Response;
  * @param afterwards  what becomes of the connection once it is out
  * @param startNanos  when the request began to be answered ({@link System#nanoTime()}), for the access log
  * @param told        what a trace is told of it besides the response's bytes; null while nobody traces
+ * @param body        the request's body, while the answer awaits a handler that may read it; else null
  */
-record Answer(RequestHead request, Response response, Afterwards afterwards, long startNanos, Told told) {
+record Answer(RequestHead request, Response response, Afterwards afterwards, long startNanos, Told told,
+        RequestBody body) {
     Answer(RequestHead request, Response response, Afterwards afterwards, long startNanos) {
-        this(request, response, afterwards, startNanos, null);
+        this(request, response, afterwards, startNanos, null, null);
+    }
+
+    Answer(RequestHead request, Response response, Afterwards afterwards, long startNanos, Told told) {
+        this(request, response, afterwards, startNanos, told, null);
+    }
+
+    /**
+     * A request with a body that a handler may read (an upload), not decided yet: that happens on a transfer
+     * thread ({@link Exchange#decide(Answer)}).
+     */
+    static Answer awaitingBody(RequestHead request, RequestBody body, long startNanos, Told told) {
+        return new Answer(request, null, Afterwards.CLOSE, startNanos, told, body);
+    }
+
+    /** Whether the answer is still to be decided, with the request's body, on a transfer thread. */
+    boolean awaitsBody() {
+        return response == null;
     }
 
     /**

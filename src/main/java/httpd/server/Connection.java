@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One client connection's life on the server's threads: wait for a request head, taking turns with the other
  * connections ({@link HeadWait}); hand it to the {@link Exchange}; send the answer here, or on a transfer thread
- * when that may take long; then wait for the next request while the connection persists (RFC 9112 §9.3).
+ * when that may take long (or when the request has a body a handler may read: an upload); then wait for the next
+ * request while the connection persists (RFC 9112 §9.3).
  * Pipelined requests are the next head already in the buffer, so they are answered in order.
  *
  * <p>A connection waiting for a request holds its thread only while no other connection needs one. When others
@@ -134,7 +135,7 @@ final class Connection implements Runnable {
                 end(Ending.CLIENT);
                 return;
             }
-            if (answer.takesLong()) {
+            if (answer.awaitsBody() || answer.takesLong()) {
                 handOver(answer);
                 return;
             }
@@ -189,11 +190,17 @@ final class Connection implements Runnable {
         }
     }
 
-    /** On a transfer thread: sends the long body, then the connection goes on as the answer said. */
+    /**
+     * On a transfer thread: decides an answer that awaited its request's body (an upload, read here), sends the
+     * answer, then the connection goes on as the answer said.
+     */
     private void sendHandedOver() {
         Answer answer = handedOver;
         handedOver = null;
         try {
+            if (answer.awaitsBody()) {
+                answer = exchange.decide(answer);
+            }
             exchange.send(answer, true);
         } catch (IOException | RuntimeException e) {
             endAfter(e);
@@ -241,7 +248,7 @@ final class Connection implements Runnable {
     private void end(Ending ending) {
         releaseBuffer();
         close();
-        if (handedOver != null) { // handed over, never sent: the server is stopping
+        if (handedOver != null && !handedOver.awaitsBody()) { // handed over, never sent: the server is stopping
             Quietly.attempt(handedOver.response()::close, "closing an unsent response of", this);
             handedOver = null;
         }

@@ -139,6 +139,30 @@ final class ConnectionInput extends InputStream {
         return remaining == 0;
     }
 
+    /**
+     * Reads bytes of a request body: those already buffered after the head first, then straight from the
+     * transport into the caller's array (a large upload is not copied through the buffer).
+     *
+     * @return the number of bytes read, 0 when none came within the time, -1 at the end of the stream
+     */
+    int readBody(byte[] target, int offset, int length, int timeoutMillis) throws IOException {
+        if (position == limit && length < InputBuffers.SIZE / 4) {
+            // a small read, such as a chunk's size line byte by byte: fill the buffer, not one call per byte
+            int count = readMore(timeoutMillis);
+            if (count <= 0) {
+                return count;
+            }
+        }
+        if (position < limit) {
+            int count = Math.min(length, limit - position);
+            System.arraycopy(buffer, position, target, offset, count);
+            position += count;
+            scanned = Math.max(scanned, position);
+            return count;
+        }
+        return transport.read(target, offset, length, timeoutMillis);
+    }
+
     /** RFC 9112 §2.2: empty lines before a request-line are ignored. */
     private void skipEmptyLines() {
         while (position < limit && (buffer[position] == '\n'

@@ -5,6 +5,7 @@ import httpd.http.ErrorPages;
 import httpd.http.HttpException;
 import httpd.http.HttpStatus;
 import httpd.http.HttpVersion;
+import httpd.http.RequestBody;
 import httpd.http.RequestContext;
 import httpd.http.RequestHandler;
 import httpd.http.RequestHead;
@@ -39,6 +40,8 @@ final class Exchange {
     private final RequestParser parser;
     private final ResponseWriter writer;
     private final SendProgress progress;
+    /** How long reading a request body waits for the client's next bytes. */
+    private final int stallMillis;
     private boolean handshakeTraced;
     /** The context handlers get while nobody traces: the client, and no one to tell decisions to. */
     private final RequestContext untold;
@@ -57,6 +60,7 @@ final class Exchange {
         this.writer = new ResponseWriter(transport,
                 new ResponseHeadBytes(context.serverName(), config.extraHeaders(), context.date()), progress);
         this.untold = new RequestContext(transport.peer().getAddress(), Why.NONE);
+        this.stallMillis = (int) Math.min(Integer.MAX_VALUE, config.sendTimeout().toMillis());
     }
 
     /**
@@ -88,15 +92,40 @@ final class Exchange {
         if (request == null) {
             return null;
         }
-        boolean bodyGone = discardReceivedBody(request);
+        RequestBody body = ConnectionBody.of(request, input, transport, stallMillis);
+        if (readsBodyLater(request, body)) {
+            return Answer.awaitingBody(request, body, start, told);
+        }
+        return decide(request, body, start, told);
+    }
+
+    /**
+     * A request whose body a handler may read (an upload) is decided on a transfer thread, where reading it for
+     * minutes holds no thread that requests need; the decision then goes on from there ({@link #decide}).
+     */
+    private static boolean readsBodyLater(RequestHead request, RequestBody body) {
+        return body.isPresent() && (request.method().equals("PUT") || request.method().equals("POST"));
+    }
+
+    /** The answer to a request that {@link #answer} left for a transfer thread, because a handler may read its body. */
+    Answer decide(Answer awaiting) throws IOException {
+        return decide(awaiting.request(), awaiting.body(), awaiting.startNanos(), awaiting.told());
+    }
+
+    /** Lets the handler decide, then whether the connection can go on: the body must be behind it. */
+    private Answer decide(RequestHead request, RequestBody body, long start, Answer.Told told) throws IOException {
+        Why why = told == null ? Why.NONE : told.why();
+        RequestContext requestContext = told == null && body == RequestBody.NONE ? untold
+                : new RequestContext(untold.client(), why, body);
+        Response response = handle(request, requestContext);
+        boolean bodyGone = bodyGone(request, body);
         boolean persistent = request.wantsPersistentConnection() && bodyGone && !context.stopping().getAsBoolean()
                 && !unencryptedOnTlsPort(); // that client is sent to https: this connection has done its part
-        Response response = handle(request, told == null ? untold : new RequestContext(untold.client(), why));
         if (response.body().length() < 0 && !chunks(request, response)) {
             persistent = false; // a body of unknown length ends when the connection closes (RFC 9112 §6.3)
         }
         if (told != null) {
-            noteAfterwards(request, response, bodyGone, persistent, number, why);
+            noteAfterwards(request, response, bodyGone, persistent, told.number(), why);
         }
         Afterwards afterwards = persistent ? Afterwards.PERSIST
                 : bodyGone ? Afterwards.CLOSE : Afterwards.LINGER_THEN_CLOSE;
@@ -213,21 +242,23 @@ final class Exchange {
     }
 
     /**
-     * A static server has no use for a request body, but must not read the next request out of it
-     * (RFC 9112 §6.3), and must not wait for it either: the answer never depends on it. A body up to 1 MiB
-     * that has already arrived is discarded and the connection goes on. One still on its way, a larger one,
-     * or one with a Transfer-Encoding is never read: the answer says {@code Connection: close}. That is also
-     * the answer to {@code Expect: 100-continue}: the final status at once instead of 100 (RFC 9110 §10.1.1).
+     * Whether the body is behind the connection once the handler has answered. A handler that reads the body
+     * (an upload) reads it all; for any other the body is of no use, but the next request must not be read out
+     * of it (RFC 9112 §6.3), and the server must not wait for it either: the answer never depends on it. What is
+     * left of a body up to 1 MiB that has already arrived is discarded and the connection goes on. One still on
+     * its way, a larger one, or the rest of a chunked one is never read: the answer says {@code Connection:
+     * close}. That is also the answer to {@code Expect: 100-continue} when the body is not wanted: the final
+     * status at once instead of 100 (RFC 9110 §10.1.1).
      *
      * @return whether the connection is free of the body
      */
-    private boolean discardReceivedBody(RequestHead request) throws IOException {
-        if (request.hasTransferEncoding()) {
-            return false;
-        }
-        if (request.contentLength() <= 0) {
+    private boolean bodyGone(RequestHead request, RequestBody body) throws IOException {
+        if (body.fullyRead()) {
             return true;
         }
-        return request.contentLength() <= MAX_DISCARDED_BODY && input.discardReceived(request.contentLength());
+        if (request.hasTransferEncoding() || !(body instanceof ConnectionBody unread)) {
+            return false;
+        }
+        return unread.unread() <= MAX_DISCARDED_BODY && input.discardReceived(unread.unread());
     }
 }
