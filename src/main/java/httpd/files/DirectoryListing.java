@@ -23,10 +23,24 @@ import java.util.function.Function;
  */
 final class DirectoryListing {
     private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    /**
+     * The folder as a ZIP ({@link FolderDownload}): a query on the page's own URL, so it works under any prefix a
+     * proxy adds.
+     */
+    private static final String DOWNLOAD_LINK = "<p class=\"download\"><a href=\"?" + FolderDownload.QUERY
+            + "\" download>Download as .zip</a></p>\n";
+    /** The download link, with an arrow into a tray before it. */
+    private static final String DOWNLOAD_STYLE = "p.download{margin:0 0 .8rem}p.download a::before{content:\"\";"
+            + "display:inline-block;width:1.1em;height:1.1em;margin-right:.4em;vertical-align:-.2em;"
+            + "background:no-repeat center/contain url(\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'"
+            + " viewBox='0 0 16 16'><path fill='none' stroke='%232f6fd6' stroke-width='1.6' d='M8 2v8M4.5 6.5 8 10l3.5-3.5"
+            + "M2.5 11v2.5h11V11'/></svg>\")}";
+
     /** The page's look, with a phone layout that stacks size and time under the name; made once. */
     private static final String STYLE = style();
 
-    private record Entry(String name, boolean directory, long size, long modifiedMillis) {
+    /** One row of the listing, as the HTML page and the JSON listing ({@link JsonListing}) show it. */
+    record Entry(String name, boolean directory, long size, long modifiedMillis) {
     }
 
     private final PathResolver resolver;
@@ -55,9 +69,10 @@ final class DirectoryListing {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(Html.escape(title)).append("</title><style>").append(STYLE)
                 .append(uploadForm ? UploadForm.STYLE : "")
-                .append("</style></head>\n<body><h1>").append(Html.escape(title)).append("</h1>\n")
-                .append(uploadForm ? UploadForm.FORM : "")
-                .append("<table>\n")
+                .append("</style></head>\n<body><h1>").append(Html.escape(title)).append("</h1>\n");
+        html.append(DOWNLOAD_LINK);
+        html.append(uploadForm ? UploadForm.FORM : "");
+        html.append("<table>\n")
                 .append("<thead><tr><th class=\"name\">Name</th><th class=\"size\">Size</th>")
                 .append("<th class=\"modified\">Modified</th></tr></thead>\n<tbody>\n");
         if (!directory.equals(root)) {
@@ -92,7 +107,7 @@ final class DirectoryListing {
                 + "vertical-align:-.2em;background:no-repeat center/contain}"
                 + "td.name a.up::before{background-image:url(\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'"
                 + " viewBox='0 0 16 16'><path fill='none' stroke='%238a93a6' stroke-width='1.6' d='M8 13V4M4 8l4-4 4 4'/>"
-                + "</svg>\")}");
+                + "</svg>\")}" + DOWNLOAD_STYLE);
         for (EntryKind kind : EntryKind.values()) {
             css.append(kind.cssRule());
         }
@@ -105,7 +120,7 @@ final class DirectoryListing {
     }
 
     /** Entries that would be served (hidden names and links leaving the root are left out), sorted. */
-    private List<Entry> entries(Path directory) throws IOException {
+    List<Entry> entries(Path directory) throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (RootDirectory.Listed listed : resolver.entries(directory)) {
             BasicFileAttributes attributes = listed.target().attributes();

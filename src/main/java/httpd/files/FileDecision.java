@@ -7,6 +7,10 @@ enum FileDecision implements Decision {
     FILE("{0} → the file {1}", ""),
     INDEX_FILE("{0} → {0}index.html", ""),
     LISTING("{0} is a folder without index.html → a listing of it", ""),
+    LISTING_JSON("Accept weighs application/json above text/html → the listing as JSON, Vary: Accept",
+            "RFC 9110 §12.5.1"),
+    FOLDER_ZIP("{0}?download=zip → the folder as a ZIP, made as it is sent: no length, no ETag, no ranges; "
+            + "compressed types stored, the rest deflated; only what its listings show", "RFC 6266"),
     FOLDER_WITHOUT_SLASH("{0} is a folder → 301 to {1}, so that its relative links resolve inside it", "RFC 9110 §15.4.2"),
     MISSING("{0}: no such file → 404", "RFC 9110 §15.5.5"),
     HIDDEN("dotfile hidden → 404 (--dotfiles serves them)", ""),

@@ -182,6 +182,14 @@ final class PathResolver {
         return tree.list(tree.namesOf(directory));
     }
 
+    /**
+     * What a resolved path names now, found by a walk from the root: its real names (no symlink among them) and
+     * attributes; or null when it leads nowhere servable any more.
+     */
+    RootDirectory.Found find(Path path) {
+        return findInside(tree.namesOf(path));
+    }
+
     /** Re-encodes decoded segments as an absolute path, so a Location never starts with "//". */
     static String encodePath(List<String> segments) {
         StringBuilder path = new StringBuilder();

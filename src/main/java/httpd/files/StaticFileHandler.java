@@ -37,6 +37,8 @@ public final class StaticFileHandler implements RequestHandler {
     private final PathResolver resolver;
     private final FileResponses files;
     private final DirectoryListing listing;
+    private final JsonListing jsonListing;
+    private final FolderDownload download;
 
     /**
      * @param site     the root and how to answer: the one value the files side is built from
@@ -50,6 +52,8 @@ public final class StaticFileHandler implements RequestHandler {
         this.resolver = new PathResolver(site.root(), site.dotfiles());
         this.files = new FileResponses(resolver, mimeTypes, versions, site.cacheControl(), site.compress());
         this.listing = new DirectoryListing(resolver, mimeTypes::typeOf, zone, site.uploadForm());
+        this.jsonListing = new JsonListing(listing);
+        this.download = new FolderDownload(resolver, new FolderZip(resolver, mimeTypes::typeOf));
     }
 
     @Override
@@ -96,6 +100,10 @@ public final class StaticFileHandler implements RequestHandler {
             return serveFile(request.headers(), file, why);
         }
         if (resolution instanceof Resolution.Directory directory) {
+            if (site.listing() && FolderDownload.isAskedFor(target.query())) {
+                why.note(FileDecision.FOLDER_ZIP, target.path());
+                return downloadFolder(request.headers(), directory.path(), why);
+            }
             if (site.listing()) {
                 why.note(FileDecision.LISTING, target.path());
                 return listDirectory(request.headers(), directory.path(), why);
@@ -144,19 +152,23 @@ public final class StaticFileHandler implements RequestHandler {
     }
 
     /**
-     * A listing, with an entity tag made from the page's own bytes: names, sizes and times are all on the
-     * page, so the tag changes exactly when what a browser would show does, and a revalidation that
-     * matches is a 304 (RFC 9110 §8.8.3, §13.1.2).
+     * A listing, HTML or JSON as Accept chooses ({@link ListingFormat}), with an entity tag made from its own
+     * bytes: names, sizes and times are all in it, so the tag changes exactly when what a client would show
+     * does, each form has its own, and a revalidation that matches is a 304 (RFC 9110 §8.8.3, §13.1.2).
      */
     private Response listDirectory(Headers headers, Path directory, Why why) {
         try {
-            byte[] html = listing.render(directory);
-            String etag = DirectoryListing.etagOf(html);
+            ListingFormat format = ListingFormat.chosenBy(headers);
+            if (format == ListingFormat.JSON) {
+                why.note(FileDecision.LISTING_JSON);
+            }
+            byte[] page = format == ListingFormat.JSON ? jsonListing.render(directory) : listing.render(directory);
+            String etag = DirectoryListing.etagOf(page);
             switch (Preconditions.evaluate(headers, etag, null)) {
                 case NOT_MODIFIED -> {
                     why.note(FileDecision.NOT_MODIFIED_ETAG, etag);
                     return Response.builder(HttpStatus.NOT_MODIFIED).header("ETag", etag)
-                            .header("Cache-Control", "no-cache").build();
+                            .header("Cache-Control", "no-cache").header("Vary", "Accept").build();
                 }
                 case PRECONDITION_FAILED -> {
                     return ErrorPages.of(HttpStatus.PRECONDITION_FAILED);
@@ -164,10 +176,11 @@ public final class StaticFileHandler implements RequestHandler {
                 case PROCEED -> { }
             }
             return Response.builder(HttpStatus.OK)
-                    .header("Content-Type", ErrorPages.HTML_TYPE)
+                    .header("Content-Type", format.contentType)
                     .header("ETag", etag)
                     .header("Cache-Control", "no-cache")
-                    .body(new Body.Bytes(html))
+                    .header("Vary", "Accept")
+                    .body(new Body.Bytes(page))
                     .build();
         } catch (AccessDeniedException e) {
             return ErrorPages.of(HttpStatus.FORBIDDEN);
@@ -175,6 +188,20 @@ public final class StaticFileHandler implements RequestHandler {
             return notFound(headers, why);
         } catch (IOException e) {
             log.error("cannot list {}: {}", directory, e.toString());
+            return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
+        }
+    }
+
+    /** A folder as a ZIP ({@link FolderDownload}); one that cannot be listed is answered as its listing would be. */
+    private Response downloadFolder(Headers headers, Path directory, Why why) {
+        try {
+            return download.respond(directory);
+        } catch (AccessDeniedException e) {
+            return ErrorPages.of(HttpStatus.FORBIDDEN);
+        } catch (NoSuchFileException e) {
+            return notFound(headers, why);
+        } catch (IOException e) {
+            log.error("cannot zip {}: {}", directory, e.toString());
             return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
         }
     }

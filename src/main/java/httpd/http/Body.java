@@ -3,7 +3,10 @@ package httpd.http;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 
-/** What follows a response head: nothing, bytes in memory, or a region of an open file to stream. */
+/**
+ * What follows a response head: nothing, bytes in memory, a region of an open file to stream, or bytes made as
+ * they are sent.
+ */
 public sealed interface Body extends AutoCloseable {
     /**
      * Up to this many bytes a body is small: it leaves in the same write as its head, on the request thread,
@@ -116,6 +119,31 @@ public sealed interface Body extends AutoCloseable {
         public void close() throws IOException {
             source.close();
         }
+    }
+
+    /**
+     * A body of unknown length made as it is sent, such as a ZIP of a folder. Like {@link Gzipped} it goes
+     * chunked on HTTP/1.1 (RFC 9112 §7.1), so the connection persists after it, and until the connection closes
+     * on HTTP/1.0 (RFC 9112 §6.3, rule 8). A producer that fails leaves the body without its end (no last
+     * chunk), so no client takes a cut body for a whole one.
+     */
+    record Produced(Producer producer) implements Body {
+        @Override
+        public long length() {
+            return -1;
+        }
+    }
+
+    /** Makes a {@link Produced} body, writing each piece as soon as it has it. */
+    @FunctionalInterface
+    interface Producer {
+        /**
+         * @param out   where the body goes; a write blocks while the client is not reading
+         * @param alive to call now and then while working long without writing (reading a large file through):
+         *              the server then does not take the pause for a client that stopped reading
+         * @throws IOException when the client went away, or the body cannot be made to its end
+         */
+        void writeTo(java.io.OutputStream out, Runnable alive) throws IOException;
     }
 
     /**

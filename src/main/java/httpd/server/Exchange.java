@@ -1,6 +1,5 @@
 package httpd.server;
 
-import httpd.http.Body;
 import httpd.http.ErrorPages;
 import httpd.http.HttpException;
 import httpd.http.HttpStatus;
@@ -134,7 +133,7 @@ final class Exchange {
 
     /** Whether this body of unknown length goes chunked, so that the connection may persist after it. */
     private static boolean chunks(RequestHead request, Response response) {
-        return response.body() instanceof Body.Gzipped && request.version() == HttpVersion.HTTP_1_1;
+        return ResponseWriter.isMadeAsSent(response.body()) && request.version() == HttpVersion.HTTP_1_1;
     }
 
     /** A parser's refusal as the trace tells it: what was wrong, and the rule it broke. */

@@ -5,6 +5,7 @@ import httpd.http.HttpMethod;
 import httpd.http.HttpVersion;
 import httpd.http.RequestHead;
 import httpd.http.Response;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,6 +24,8 @@ final class ResponseWriter {
      */
     private static final long FILE_CHUNK = 128 * 1024;
     private static final byte[] NO_BYTES = new byte[0];
+    /** A produced body leaves in pieces of up to this much, each a chunk on HTTP/1.1. */
+    private static final int PRODUCED_PIECE = 64 * 1024;
 
     private final Transport transport;
     private final ResponseHeadBytes head;
@@ -102,6 +105,9 @@ final class ResponseWriter {
         } else if (body instanceof Body.Gzipped gzipped) {
             writeHead(headBytes);
             new GzipSender(transport, progress).send(gzipped, chunked);
+        } else if (body instanceof Body.Produced produced) {
+            writeHead(headBytes);
+            sendProduced(produced, chunked);
         } else if (body instanceof Body.Bytes bytes) {
             writeFully(headBytes, ByteBuffer.wrap(bytes.bytes()));
         } else if (body instanceof Body.Buffer buffer) {
@@ -115,13 +121,34 @@ final class ResponseWriter {
     }
 
     /**
-     * Whether the body goes chunked (RFC 9112 §7.1): one encoded as it is sent, to an HTTP/1.1 client. The head
+     * Whether the body goes chunked (RFC 9112 §7.1): one made as it is sent, to an HTTP/1.1 client. The head
      * of a HEAD says so too, as the head of the GET would (RFC 9110 §9.3.2).
      */
     static boolean isChunked(Answer answer) {
         RequestHead request = answer.request();
-        return answer.response().body() instanceof Body.Gzipped && !answer.response().status().forbidsContent()
+        return isMadeAsSent(answer.response().body()) && !answer.response().status().forbidsContent()
                 && request != null && request.version() == HttpVersion.HTTP_1_1;
+    }
+
+    /**
+     * Whether a body is made as it is sent, so that it can go chunked: gzip-encoded or produced. An event stream
+     * is not: it is sent as it is and lasts as long as the connection.
+     */
+    static boolean isMadeAsSent(Body body) {
+        return body instanceof Body.Gzipped || body instanceof Body.Produced;
+    }
+
+    /**
+     * Runs a produced body's producer. Its writes are gathered into pieces of {@link #PRODUCED_PIECE}, since a
+     * producer may write a few bytes at a time (a ZIP header goes out byte by byte), and each piece leaves as
+     * one chunk. A producer that fails leaves the body without its last chunk.
+     */
+    private void sendProduced(Body.Produced produced, boolean chunked) throws IOException {
+        ChunkedOutput chunks = new ChunkedOutput(transport, progress, chunked);
+        BufferedOutputStream out = new BufferedOutputStream(chunks, PRODUCED_PIECE);
+        produced.producer().writeTo(out, () -> progress.progressed(0));
+        out.flush();
+        chunks.finish();
     }
 
     /**

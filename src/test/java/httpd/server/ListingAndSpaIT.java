@@ -55,7 +55,7 @@ class ListingAndSpaIT {
 
         RawResponse unchanged = raw(RawClient.get("/files/", "If-None-Match: " + etag));
         assertThat(unchanged.head()).isEqualTo("HTTP/1.1 304 Not Modified\r\nDate: " + TestServer.DATE
-                + "\r\nServer: " + TestServer.SERVER + "\r\nETag: " + etag + "\r\nCache-Control: no-cache\r\n\r\n");
+                + "\r\nServer: " + TestServer.SERVER + "\r\nETag: " + etag + "\r\nCache-Control: no-cache\r\nVary: Accept\r\n\r\n");
 
         write("files/a.txt", "a longer a");
         RawResponse edited = raw(RawClient.get("/files/", "If-None-Match: " + etag));
