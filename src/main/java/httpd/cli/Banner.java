@@ -1,5 +1,6 @@
 package httpd.cli;
 
+import httpd.share.QrCodes;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintStream;
@@ -9,9 +10,11 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /** The start-up banner: the URL first, LAN URLs for a phone to open, notes; and opening a browser. */
 final class Banner {
@@ -36,15 +39,15 @@ final class Banner {
 
     /** A clickable URL; for a wildcard address, the loopback one. */
     static String url(String scheme, InetAddress address, int port) {
-        String host;
-        if (address.isAnyLocalAddress()) {
-            host = "127.0.0.1";
-        } else if (address instanceof Inet6Address) {
-            host = "[" + Ipv6Text.compressed(address.getAddress()) + "]"; // no zone (%eth0): browsers take none in a URL
-        } else {
-            host = address.getHostAddress();
+        return scheme + "://" + (address.isAnyLocalAddress() ? "127.0.0.1" : host(address)) + ":" + port + "/";
+    }
+
+    /** An address as the host of a URL: IPv6 in brackets. */
+    static String host(InetAddress address) {
+        if (address instanceof Inet6Address) {
+            return "[" + Ipv6Text.compressed(address.getAddress()) + "]"; // no zone (%eth0): browsers take none in a URL
         }
-        return scheme + "://" + host + ":" + port + "/";
+        return address.getHostAddress();
     }
 
     /**
@@ -57,8 +60,17 @@ final class Banner {
 
     static List<String> networkUrls(String scheme, InetAddress bind, int port) {
         List<String> urls = new ArrayList<>();
+        for (InetAddress address : networkAddresses(bind)) {
+            urls.add(url(scheme, address, port));
+        }
+        return urls;
+    }
+
+    /** The addresses behind {@link #networkUrls}. */
+    private static List<InetAddress> networkAddresses(InetAddress bind) {
+        List<InetAddress> addresses = new ArrayList<>();
         if (!bind.isAnyLocalAddress()) {
-            return urls;
+            return addresses;
         }
         boolean includeIpv6 = bind instanceof Inet6Address;
         try {
@@ -68,14 +80,40 @@ final class Banner {
                 }
                 for (InetAddress address : Collections.list(nic.getInetAddresses())) {
                     if (address instanceof Inet4Address || includeIpv6 && !address.isLinkLocalAddress()) {
-                        urls.add(url(scheme, address, port));
+                        addresses.add(address);
                     }
                 }
             }
         } catch (SocketException e) {
             // no list of interfaces: the loopback URL has been shown
         }
-        return urls;
+        return addresses;
+    }
+
+    /**
+     * The address a phone on the LAN opens: the bound one when it is not loopback, for a wildcard the first of
+     * {@link #networkUrls}; none when httpd listens on loopback only, where no phone could reach it.
+     */
+    static Optional<InetAddress> lanAddress(InetAddress bind) {
+        if (bind.isLoopbackAddress()) {
+            return Optional.empty();
+        }
+        return bind.isAnyLocalAddress() ? networkAddresses(bind).stream().findFirst() : Optional.of(bind);
+    }
+
+    /**
+     * The QR code of the URL a phone opens, under a line that says so.
+     *
+     * @param charset what {@code out} encodes characters with
+     */
+    static void printQr(PrintStream out, String url, QrText.Colours colours, Charset charset) {
+        if (!QrText.printable(charset)) {
+            out.println("  (no QR code: the terminal's character set lacks block characters; a UTF-8 locale has them)");
+        } else {
+            out.println("  scan to open " + url + " on a phone:");
+            out.print(QrText.render(QrCodes.encode(url), colours));
+        }
+        out.flush();
     }
 
     /** Opens the URL where a desktop exists; anywhere else, quietly does nothing. */

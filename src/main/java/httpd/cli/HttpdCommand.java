@@ -16,6 +16,7 @@ import httpd.inspect.Inspector;
 import httpd.server.Trace;
 import httpd.server.TransportFactory;
 import httpd.server.WireTrace;
+import httpd.share.QrPage;
 import httpd.upload.UploadHandler;
 import httpd.upload.UploadOptions;
 import java.io.IOException;
@@ -160,6 +161,10 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "The largest upload taken, e.g. 500M or 2G; larger ones get 413 (default: ${DEFAULT-VALUE}).")
     String maxUpload;
 
+    @Option(names = "--no-qr", defaultValue = "false",
+            description = "No QR code of the LAN URL in the banner (shown when listening beyond loopback).")
+    boolean noQr;
+
     @Option(names = "--open", defaultValue = "false",
             description = "Open the URL in the default browser (does nothing where there is no desktop).")
     boolean open;
@@ -207,6 +212,8 @@ public final class HttpdCommand implements Callable<Integer> {
         if (uploads.enabled()) {
             handler = new UploadHandler(handler, uploads, new UploadFolders(site), site.dotfiles());
         }
+        Optional<InetAddress> lanAddress = Banner.lanAddress(serverConfig.bindAddress());
+        handler = new QrPage(lanAddress.map(Banner::host), handler);
         ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, transferThreads / 4), Duration.ofSeconds(15));
         FileWatcher watcher = null;
         if (watch) {
@@ -238,6 +245,12 @@ public final class HttpdCommand implements Callable<Integer> {
         }
         Banner.print(out, "httpd " + version + " serving " + servedRoot + " at " + url + " (Ctrl+C to stop)",
                 Banner.networkUrls(scheme, serverConfig.bindAddress(), server.port()), notes);
+        if (!noQr) {
+            // explicit colours only where a console shows them: in a file or pipe they would be noise; out is
+            // System.out outside tests, so its character set is the one that must have the half blocks
+            lanAddress.ifPresent(address -> Banner.printQr(out, Banner.url(scheme, address, server.port()),
+                    QrText.Colours.forConsole(System.console() != null), QrText.stdoutCharset()));
+        }
         if (open) {
             Banner.openBrowser(url);
         }

@@ -1,6 +1,7 @@
 package httpd.files;
 
 import httpd.http.Html;
+import httpd.share.QrPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,6 +40,17 @@ final class DirectoryListing {
     /** The page's look, with a phone layout that stacks size and time under the name; made once. */
     private static final String STYLE = style();
 
+    /**
+     * A QR code of the page's own address, for a phone to open this folder. Only the browser knows the scheme and
+     * host it used, so a script asks for the code of {@code location.href} (less its fragment); the server puts
+     * its LAN address in place of localhost, and has no code when it listens on loopback only. The image stays
+     * hidden until it has loaded: without script, or without a code, the page is as it was.
+     */
+    private static final String QR_IMAGE = "<img class=\"qr\" id=\"qr\" hidden width=\"96\" height=\"96\""
+            + " alt=\"QR code of this page's address\" title=\"Scan to open this folder on a phone\">"
+            + "<script>(function(){var i=document.getElementById(\"qr\");i.onload=function(){i.hidden=false};"
+            + "i.src=\"" + QrPage.PATH + "?url=\"+encodeURIComponent(location.href.split(\"#\")[0])})()</script>";
+
     /** One row of the listing, as the HTML page and the JSON listing ({@link JsonListing}) show it. */
     record Entry(String name, boolean directory, long size, long modifiedMillis) {
     }
@@ -69,7 +81,8 @@ final class DirectoryListing {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(Html.escape(title)).append("</title><style>").append(STYLE)
                 .append(uploadForm ? UploadForm.STYLE : "")
-                .append("</style></head>\n<body><h1>").append(Html.escape(title)).append("</h1>\n");
+                .append("</style></head>\n<body><header><h1>").append(Html.escape(title)).append("</h1>")
+                .append(QR_IMAGE).append("</header>\n");
         html.append(DOWNLOAD_LINK);
         html.append(uploadForm ? UploadForm.FORM : "");
         html.append("<table>\n")
@@ -98,6 +111,8 @@ final class DirectoryListing {
         StringBuilder css = new StringBuilder(4096).append(
                 "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1d2330}"
                 + "h1{font-size:1.3rem;font-weight:600;word-break:break-all}"
+                + "header{display:flex;align-items:center;justify-content:space-between;gap:1rem}"
+                + "img.qr{flex:none;width:96px;height:96px}"
                 + "table{border-collapse:collapse;width:100%}th,td{padding:.35rem .6rem;text-align:left}"
                 + "th{border-bottom:2px solid #d6dce8;font-weight:600}tbody tr:nth-child(even){background:#f5f7fb}"
                 + "td.size,th.size{text-align:right;white-space:nowrap}td.modified{white-space:nowrap;color:#5b6475}"
@@ -116,7 +131,7 @@ final class DirectoryListing {
                 + "padding:.45rem .3rem;border-bottom:1px solid #e3e7ef}td{display:block;padding:0}"
                 + "td.name{flex:1 0 100%}td.size,td.modified{font-size:.85rem;color:#5b6475;text-align:left}"
                 + "td.size{padding-left:1.6em}td.modified{padding-left:.8em}tr.dir td.size{display:none}"
-                + "tr.dir td.modified{padding-left:1.6em}}").toString();
+                + "tr.dir td.modified{padding-left:1.6em}img.qr{width:80px;height:80px}}").toString();
     }
 
     /** Entries that would be served (hidden names and links leaving the root are left out), sorted. */
