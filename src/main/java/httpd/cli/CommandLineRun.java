@@ -54,7 +54,13 @@ public final class CommandLineRun {
      */
     static int run(String[] args, PrintStream out, PrintStream err, Path workingDirectory,
             Consumer<Running> onStarted) {
-        HttpdCommand command = new HttpdCommand(out, workingDirectory, onStarted);
+        return run(args, out, err, workingDirectory, System.getenv(), onStarted);
+    }
+
+    /** @param env the environment variables httpd reads (HTTPD_AUTH, the TLS folder's): a test hands in its own */
+    static int run(String[] args, PrintStream out, PrintStream err, Path workingDirectory, Map<String, String> env,
+            Consumer<Running> onStarted) {
+        HttpdCommand command = new HttpdCommand(out, workingDirectory, env, onStarted);
         CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -165,6 +166,17 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "No QR code of the LAN URL in the banner (shown when listening beyond loopback).")
     boolean noQr;
 
+    @Option(names = "--auth", paramLabel = "USER:PASSWORD",
+            description = "Ask every request for this user name and password (HTTP Basic). HTTPD_AUTH=USER:PASSWORD"
+                    + " in the environment keeps it out of ps and shell history; --auth wins over it, it over the"
+                    + " settings file.")
+    String auth;
+
+    @Option(names = "--auth-uploads-only", defaultValue = "false",
+            description = "With --auth: anyone may download; only uploads need the password (PUT, POST: every"
+                    + " method but GET, HEAD and OPTIONS).")
+    boolean authUploadsOnly;
+
     @Option(names = "--open", defaultValue = "false",
             description = "Open the URL in the default browser (does nothing where there is no desktop).")
     boolean open;
@@ -185,16 +197,19 @@ public final class HttpdCommand implements Callable<Integer> {
     private final PrintStream out;
     private final Path workingDirectory;
     private final Consumer<Running> onStarted;
+    private final Map<String, String> env;
     private SettingsFile settings;
 
     /**
      * @param workingDirectory where config/httpd.properties and ./www are looked for, and relative names start
+     * @param env              the environment variables (HTTPD_AUTH, the TLS folder's): a test hands in its own
      * @param onStarted        called once the server listens: the CLI installs signal handlers there, tests
      *                         take the server to stop it
      */
-    HttpdCommand(PrintStream out, Path workingDirectory, Consumer<Running> onStarted) {
+    HttpdCommand(PrintStream out, Path workingDirectory, Map<String, String> env, Consumer<Running> onStarted) {
         this.out = out;
         this.workingDirectory = workingDirectory;
+        this.env = env;
         this.onStarted = onStarted;
     }
 
@@ -207,6 +222,7 @@ public final class HttpdCommand implements Callable<Integer> {
         SiteOptions site = toSiteOptions(servedRoot);
         UploadOptions uploads = toUploadOptions();
         site = site.withUploadForm(uploads.enabled());
+        Optional<AuthSetting> auth = authSetting();
         RequestHandler handler = new StaticFileHandler(site, MimeTypes.load(),
                 new FileVersionCache(smallFilesBytes(), Clock.systemUTC()), ZoneId.systemDefault());
         if (uploads.enabled()) {
@@ -229,6 +245,9 @@ public final class HttpdCommand implements Callable<Integer> {
             handler = inspector.get().handler(inspectFromLan, handler);
             wireTrace = wireTrace.and(inspector.get().trace());
         }
+        if (auth.isPresent()) {
+            handler = auth.get().wrap(handler, cors); // outermost: every path, the inspector's and live reload's too
+        }
         HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
                 wireTrace, https.isPresent() ? https.get().transports() : TransportFactory.PLAIN);
         start(server);
@@ -243,6 +262,8 @@ public final class HttpdCommand implements Callable<Integer> {
         if (https.isPresent()) {
             notes.addAll(https.get().notes());
         }
+        auth.ifPresent(setting -> notes.add(setting.bannerNote()));
+        notes.addAll(LanWarnings.of(serverConfig.bindAddress(), upload, auth.isPresent(), https.isPresent()));
         Banner.print(out, "httpd " + version + " serving " + servedRoot + " at " + url + " (Ctrl+C to stop)",
                 Banner.networkUrls(scheme, serverConfig.bindAddress(), server.port()), notes);
         if (!noQr) {
@@ -274,7 +295,7 @@ public final class HttpdCommand implements Callable<Integer> {
             return Optional.empty();
         }
         tlsOptions.check();
-        return Optional.of(Https.setUp(tlsOptions, bind, System.getenv(), Clock.systemUTC()));
+        return Optional.of(Https.setUp(tlsOptions, bind, env, Clock.systemUTC()));
     }
 
     /** The settings file read before the command line, whose values are the defaults of options not typed. */
@@ -396,6 +417,14 @@ public final class HttpdCommand implements Callable<Integer> {
             throw new UsageError("--upload-overwrite needs --upload");
         }
         return new UploadOptions(upload, uploadOverwrite, maxBytes);
+    }
+
+    /** The password, when one is given: a typed --auth, else HTTPD_AUTH, else the settings file's auth. */
+    private Optional<AuthSetting> authSetting() throws UsageError {
+        boolean typed = spec != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption(AuthSetting.FLAG);
+        return AuthSetting.choose(typed ? auth : null, env.get(AuthSetting.ENVIRONMENT), typed ? null : auth,
+                settings == null ? null : settings.file(), authUploadsOnly);
     }
 
     /** The files side's settings, for the root {@link #servedRoot} checked. */

@@ -81,6 +81,7 @@ public final class ErrorPages {
             case TEMPORARY_REDIRECT -> "This page is at another address for now; your browser follows it.";
             case NOT_MODIFIED -> "Your copy is still up to date.";
             case BAD_REQUEST -> "The request broke a rule of HTTP, so the server could not read it.";
+            case UNAUTHORIZED -> "This server asks for a user name and password, and none that fit came with the request.";
             case FORBIDDEN -> "The server is not allowed to read this file.";
             case NOT_FOUND -> "There is nothing at this address.";
             case METHOD_NOT_ALLOWED -> "This server only hands out files: it answers GET, HEAD and OPTIONS.";

@@ -341,7 +341,7 @@ class HttpdCommandTest {
                 .replaceFirst("(?m)^port=.*$", "port=0");
         Path config = Files.writeString(temp.resolve("all.properties"), everySetting);
 
-        assertThat(everySetting.lines()).hasSize(28);
+        assertThat(everySetting.lines()).hasSize(30);
         assertThat(run("--config", config.toString())).isZero();
         assertThat(stderr()).isEmpty();
     }
