@@ -1,6 +1,7 @@
 package httpd.cli;
 
 import httpd.share.QrCodes;
+import httpd.share.LanAddresses;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintStream;
@@ -44,10 +45,7 @@ final class Banner {
 
     /** An address as the host of a URL: IPv6 in brackets. */
     static String host(InetAddress address) {
-        if (address instanceof Inet6Address) {
-            return "[" + Ipv6Text.compressed(address.getAddress()) + "]"; // no zone (%eth0): browsers take none in a URL
-        }
-        return address.getHostAddress();
+        return LanAddresses.host(address);
     }
 
     /**
@@ -66,39 +64,13 @@ final class Banner {
         return urls;
     }
 
-    /** The addresses behind {@link #networkUrls}. */
     private static List<InetAddress> networkAddresses(InetAddress bind) {
-        List<InetAddress> addresses = new ArrayList<>();
-        if (!bind.isAnyLocalAddress()) {
-            return addresses;
-        }
-        boolean includeIpv6 = bind instanceof Inet6Address;
-        try {
-            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!nic.isUp() || nic.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                    if (address instanceof Inet4Address || includeIpv6 && !address.isLinkLocalAddress()) {
-                        addresses.add(address);
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            // no list of interfaces: the loopback URL has been shown
-        }
-        return addresses;
+        return LanAddresses.networkAddresses(bind);
     }
 
-    /**
-     * The address a phone on the LAN opens: the bound one when it is not loopback, for a wildcard the first of
-     * {@link #networkUrls}; none when httpd listens on loopback only, where no phone could reach it.
-     */
+    /** The address a phone on the LAN opens ({@link LanAddresses#lanAddress}). */
     static Optional<InetAddress> lanAddress(InetAddress bind) {
-        if (bind.isLoopbackAddress()) {
-            return Optional.empty();
-        }
-        return bind.isAnyLocalAddress() ? networkAddresses(bind).stream().findFirst() : Optional.of(bind);
+        return LanAddresses.lanAddress(bind);
     }
 
     /**

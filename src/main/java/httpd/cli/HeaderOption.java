@@ -10,8 +10,6 @@ import java.util.Set;
  * response's framing (CR, LF or another control character; a framing header) is refused at startup.
  */
 final class HeaderOption {
-    private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "connection");
-
     private HeaderOption() {
     }
 
@@ -25,22 +23,12 @@ final class HeaderOption {
         if (colon <= 0) {
             throw new UsageError("invalid " + what + ": expected \"Name: value\"");
         }
-        String name = option.substring(0, colon);
-        String value = option.substring(colon + 1).strip();
-        if (!Syntax.isToken(name)) {
-            throw new UsageError("invalid " + what + ": the name is not a token");
+        HeaderField field = new HeaderField(option.substring(0, colon), option.substring(colon + 1).strip());
+        java.util.Optional<String> problem = field.problemAsExtraHeader();
+        if (problem.isPresent()) {
+            throw new UsageError("invalid " + what + ": " + problem.get());
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f || c > 0xff) {
-                throw new UsageError("invalid " + what
-                        + ": control characters (such as CR or LF) are not allowed");
-            }
-        }
-        if (FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new UsageError("invalid " + what + ": httpd sets " + name + " itself");
-        }
-        return new HeaderField(name, value);
+        return field;
     }
 
     /** The option as it can be shown on one line. */

@@ -1,23 +1,12 @@
 package httpd.cli;
 
-import httpd.files.FileVersionCache;
-import httpd.files.MimeTypes;
+import httpd.auth.AuthScope;
+import httpd.embed.Httpd;
+import httpd.embed.HttpdServer;
 import httpd.files.SiteOptions;
-import httpd.files.StaticFileHandler;
-import httpd.files.UploadFolders;
 import httpd.http.HeaderField;
-import httpd.http.RequestHandler;
-import httpd.reload.FileWatcher;
-import httpd.reload.LiveReloadHandler;
-import httpd.reload.ReloadEvents;
-import httpd.server.HttpServer;
-import httpd.server.ServerConfig;
 import httpd.inspect.Inspector;
-import httpd.server.Trace;
-import httpd.server.TransportFactory;
-import httpd.server.WireTrace;
-import httpd.share.QrPage;
-import httpd.upload.UploadHandler;
+import httpd.server.ServerConfig;
 import httpd.upload.UploadOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,9 +14,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -215,102 +202,110 @@ public final class HttpdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageError, StartFailure, IOException {
-        ServerConfig serverConfig = toServerConfig();
+        InetAddress bindAddress = bindAddress();
         Path servedRoot = servedRoot();
-        Optional<Https> https = https(serverConfig.bindAddress());
-        String version = VersionProvider.version();
-        SiteOptions site = toSiteOptions(servedRoot);
-        UploadOptions uploads = toUploadOptions();
-        site = site.withUploadForm(uploads.enabled());
         Optional<AuthSetting> auth = authSetting();
-        RequestHandler handler = new StaticFileHandler(site, MimeTypes.load(),
-                new FileVersionCache(smallFilesBytes(), Clock.systemUTC()), ZoneId.systemDefault());
-        if (uploads.enabled()) {
-            handler = new UploadHandler(handler, uploads, new UploadFolders(site), site.dotfiles());
-        }
-        Optional<InetAddress> lanAddress = Banner.lanAddress(serverConfig.bindAddress());
-        handler = new QrPage(lanAddress.map(Banner::host), handler);
-        ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, transferThreads / 4), Duration.ofSeconds(15));
-        FileWatcher watcher = null;
-        if (watch) {
-            watcher = new FileWatcher(site.root(), Duration.ofMillis(150), reloadEvents::changed).start();
-            handler = new LiveReloadHandler(handler, reloadEvents);
-        }
-        if (https.isPresent()) {
-            handler = https.get().wrap(handler);
-        }
-        Trace wireTrace = trace ? new WireTrace(out, System.console() != null) : Trace.NONE;
-        Optional<Inspector> inspector = inspector();
-        if (inspector.isPresent()) {
-            handler = inspector.get().handler(inspectFromLan, handler);
-            wireTrace = wireTrace.and(inspector.get().trace());
-        }
-        if (auth.isPresent()) {
-            handler = auth.get().wrap(handler, cors); // outermost: every path, the inspector's and live reload's too
-        }
-        HttpServer server = new HttpServer(serverConfig, handler, "httpd/" + version, Clock.systemDefaultZone(),
-                wireTrace, https.isPresent() ? https.get().transports() : TransportFactory.PLAIN);
-        start(server);
+        checkInspectorFlags();
+        HttpdServer server = start(toHttpd(bindAddress, servedRoot, auth));
         // Ctrl+C is caught before the banner shows the URL, so that a stop is graceful from the first moment
-        onStarted.accept(new Running(server, reloadEvents, inspector, serverConfig.shutdownGrace()));
-        String scheme = https.isPresent() ? "https" : "http";
-        String url = Banner.url(scheme, serverConfig.bindAddress(), server.port());
+        onStarted.accept(new Running(server, Duration.ofSeconds(shutdownGraceSeconds)));
+        String scheme = server.secure() ? "https" : "http";
+        String url = server.uri().toString();
         List<String> notes = bannerNotes();
-        if (inspector.isPresent()) {
-            notes.addAll(inspectorNotes(url, serverConfig.bindAddress()));
+        if (inspect) {
+            notes.addAll(inspectorNotes(url, bindAddress));
         }
-        if (https.isPresent()) {
-            notes.addAll(https.get().notes());
-        }
+        notes.addAll(server.notes());
         auth.ifPresent(setting -> notes.add(setting.bannerNote()));
-        notes.addAll(LanWarnings.of(serverConfig.bindAddress(), upload, auth.isPresent(), https.isPresent()));
-        Banner.print(out, "httpd " + version + " serving " + servedRoot + " at " + url + " (Ctrl+C to stop)",
-                Banner.networkUrls(scheme, serverConfig.bindAddress(), server.port()), notes);
+        notes.addAll(LanWarnings.of(bindAddress, upload, auth.isPresent(), server.secure()));
+        Banner.print(out, "httpd " + VersionProvider.version() + " serving " + servedRoot + " at " + url
+                + " (Ctrl+C to stop)", Banner.networkUrls(scheme, bindAddress, server.port()), notes);
         if (!noQr) {
             // explicit colours only where a console shows them: in a file or pipe they would be noise; out is
             // System.out outside tests, so its character set is the one that must have the half blocks
-            lanAddress.ifPresent(address -> Banner.printQr(out, Banner.url(scheme, address, server.port()),
+            Banner.lanAddress(bindAddress).ifPresent(address -> Banner.printQr(out,
+                    Banner.url(scheme, address, server.port()),
                     QrText.Colours.forConsole(System.console() != null), QrText.stdoutCharset()));
         }
         if (open) {
             Banner.openBrowser(url);
         }
         server.awaitStopped();
-        inspector.ifPresent(Inspector::close);
-        if (watcher != null) {
-            watcher.close();
-        }
         out.println("stopped");
         out.flush();
         return CommandLineRun.EXIT_OK;
     }
 
     /**
-     * HTTPS when asked for: certificates ready before the port opens, so a mistake is one line and no server.
-     * (No lambda or method reference names {@link Https} in this class: making one would load it, and BouncyCastle
-     * after it, on every start.)
+     * The options as the embedding API's settings: the command line is one user of {@link Httpd}, and a value the
+     * API refuses is refused here in the same words, with the settings file named when it came from there.
      */
-    private Optional<Https> https(InetAddress bind) throws UsageError {
-        if (!tlsOptions.enabled()) {
-            return Optional.empty();
+    Httpd toHttpd(InetAddress bindAddress, Path servedRoot, Optional<AuthSetting> auth) throws UsageError {
+        Httpd httpd = Httpd.serve(servedRoot).bind(bindAddress).environment(env);
+        set("port", () -> httpd.port(port));
+        set("threads", () -> httpd.threads(threads));
+        set("transfer-threads", () -> httpd.transferThreads(transferThreads));
+        set("keep-alive-timeout", () -> httpd.keepAliveTimeout(Duration.ofSeconds(keepAliveSeconds)));
+        set("header-timeout", () -> httpd.headerTimeout(Duration.ofSeconds(headerTimeoutSeconds)));
+        set("send-timeout", () -> httpd.sendTimeout(Duration.ofSeconds(sendTimeoutSeconds)));
+        set("shutdown-grace", () -> httpd.shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds)));
+        set("max-connections", () -> httpd.maxConnections(maxConnections));
+        httpd.accessLog(!quiet).dotfiles(dotfiles).listing(!noListing).spa(spa).compress(compress).cors(cors)
+                .watch(watch);
+        HeaderOption.parse("Cache-Control: " + cacheControl, "--cache-control value");
+        httpd.cacheControl(cacheControl);
+        for (String header : headers) {
+            HeaderField field = HeaderOption.parse(header);
+            httpd.header(field.name(), field.value());
         }
-        tlsOptions.check();
-        return Optional.of(Https.setUp(tlsOptions, bind, env, Clock.systemUTC()));
+        UploadOptions uploads = toUploadOptions();
+        httpd.upload(uploads.enabled()).uploadOverwrite(uploads.overwrite()).maxUpload(uploads.maxBytes());
+        auth.ifPresent(setting -> httpd.auth(setting.credentials().user(), setting.credentials().password())
+                .authUploadsOnly(setting.scope() == AuthScope.UPLOADS));
+        if (trace) {
+            httpd.trace(out, System.console() != null);
+        }
+        httpd.inspector(inspect, inspectFromLan, inspectSecrets);
+        if (tlsOptions.enabled()) {
+            tlsOptions.check();
+            if (tlsOptions.certificate != null) {
+                httpd.httpsWithCertificate(tlsOptions.certificate, tlsOptions.key);
+            } else {
+                httpd.httpsWithLocalCa(Https.caDirectory(tlsOptions.directory, env));
+            }
+        }
+        return httpd;
+    }
+
+    /** A setting the API checks: its refusal is one line, prefixed with the settings file when it came from there. */
+    private void set(String key, Runnable setting) throws UsageError {
+        try {
+            setting.run();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(from(key) + e.getMessage());
+        }
+    }
+
+    /** Starts the server: a certificate problem is a usage error (one line, exit 2), a busy port a start failure. */
+    private HttpdServer start(Httpd httpd) throws UsageError, StartFailure {
+        try {
+            return httpd.start();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        } catch (IOException e) {
+            throw StartFailure.listening(bind, port, e);
+        }
+    }
+
+    private void checkInspectorFlags() throws UsageError {
+        if (!inspect && (inspectFromLan || inspectSecrets)) {
+            throw new UsageError((inspectFromLan ? "--inspect-from-lan" : "--inspect-secrets") + " needs --inspect");
+        }
     }
 
     /** The settings file read before the command line, whose values are the defaults of options not typed. */
     void useSettings(SettingsFile settings) {
         this.settings = settings;
-    }
-
-    /** What a newcomer may wonder about, under the URL: why this folder, which settings file, live reload. */
-    /** The inspector, when asked for: only then is anything recorded. */
-    private Optional<Inspector> inspector() throws UsageError {
-        if (!inspect && (inspectFromLan || inspectSecrets)) {
-            throw new UsageError((inspectFromLan ? "--inspect-from-lan" : "--inspect-secrets") + " needs --inspect");
-        }
-        return inspect ? Optional.of(new Inspector(inspectSecrets, Clock.systemDefaultZone(), Duration.ofSeconds(15)))
-                : Optional.empty();
     }
 
     /** Where the inspector is, and who can see it. */
@@ -328,6 +323,7 @@ public final class HttpdCommand implements Callable<Integer> {
         return notes;
     }
 
+    /** What a newcomer may wonder about, under the URL: why this folder, which settings file, live reload. */
     private List<String> bannerNotes() {
         List<String> notes = new ArrayList<>();
         String why = servedFolder().choice().bannerNote();
@@ -350,41 +346,6 @@ public final class HttpdCommand implements Callable<Integer> {
     /** DIR, else --root (or the settings file's root), else the default folder. */
     private ServedFolder servedFolder() {
         return ServedFolder.choose(directory != null ? directory : root, workingDirectory);
-    }
-
-    /** Checks every option and turns them into the server's settings. */
-    ServerConfig toServerConfig() throws UsageError {
-        if (port < 0 || port > 65535) {
-            throw new UsageError(from("port") + "port " + port + " is out of range (0-65535)");
-        }
-        if (threads < 1 || threads > 10_000) {
-            throw new UsageError(from("threads") + "threads must be between 1 and 10000, not " + threads);
-        }
-        if (transferThreads < 1 || transferThreads > 10_000) {
-            throw new UsageError(from("transfer-threads") + "transfer-threads must be between 1 and 10000, not " + transferThreads);
-        }
-        requireNonNegative("keep-alive-timeout", keepAliveSeconds);
-        requireNonNegative("shutdown-grace", shutdownGraceSeconds);
-        if (sendTimeoutSeconds < 1) {
-            throw new UsageError(from("send-timeout") + "send-timeout must be at least 1 second");
-        }
-        if (maxConnections < 1) {
-            throw new UsageError(from("max-connections") + "max-connections must be at least 1");
-        }
-        if (headerTimeoutSeconds < 1) {
-            throw new UsageError(from("header-timeout") + "header-timeout must be at least 1 second");
-        }
-        return ServerConfig.builder(bindAddress(), port)
-                .threads(threads)
-                .transferThreads(transferThreads)
-                .keepAliveTimeout(Duration.ofSeconds(keepAliveSeconds))
-                .headerTimeout(Duration.ofSeconds(headerTimeoutSeconds))
-                .sendTimeout(Duration.ofSeconds(sendTimeoutSeconds))
-                .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
-                .maxConnections(maxConnections)
-                .accessLog(!quiet)
-                .extraHeaders(extraHeaders())
-                .build();
     }
 
     /** The folder to serve, checked: it exists, is a directory and can be read. */
@@ -427,39 +388,6 @@ public final class HttpdCommand implements Callable<Integer> {
                 settings == null ? null : settings.file(), authUploadsOnly);
     }
 
-    /** The files side's settings, for the root {@link #servedRoot} checked. */
-    SiteOptions toSiteOptions(Path root) {
-        return new SiteOptions(root, dotfiles, !noListing, spa, cacheControl, cors, compress);
-    }
-
-    /**
-     * The most bytes of small files kept in memory: an eighth of the heap, at most 32 MiB, so they never
-     * crowd out what requests in flight need.
-     */
-    private static long smallFilesBytes() {
-        return Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8);
-    }
-
-    /** {@code --cors} and every {@code --header}, checked for header injection. */
-    private List<HeaderField> extraHeaders() throws UsageError {
-        List<HeaderField> fields = new ArrayList<>();
-        if (cors) {
-            // "*" without Allow-Credentials: browsers reject that pair, so it is never sent.
-            fields.add(new HeaderField("Access-Control-Allow-Origin", "*"));
-        }
-        for (String header : headers) {
-            fields.add(HeaderOption.parse(header));
-        }
-        HeaderOption.parse("Cache-Control: " + cacheControl, "--cache-control value");
-        return fields;
-    }
-
-    private void requireNonNegative(String name, int seconds) throws UsageError {
-        if (seconds < 0) {
-            throw new UsageError(from(name) + name + " must not be negative");
-        }
-    }
-
     /**
      * Where a value that is out of range came from: the settings file, named, when no flag was typed and the
      * file holds the key; nothing when it was typed.
@@ -476,14 +404,6 @@ public final class HttpdCommand implements Callable<Integer> {
             return InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
             throw new UsageError("cannot resolve bind address '" + bind + "'");
-        }
-    }
-
-    private void start(HttpServer server) throws StartFailure {
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw StartFailure.listening(bind, port, e);
         }
     }
 }

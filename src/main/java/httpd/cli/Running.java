@@ -1,26 +1,17 @@
 package httpd.cli;
 
-import httpd.inspect.Inspector;
-import httpd.reload.ReloadEvents;
-import httpd.server.HttpServer;
+import httpd.embed.HttpdServer;
 import java.time.Duration;
-import java.util.Optional;
 
-/**
- * A started server, and what must end before it can stop gracefully: the event streams of live reload and of
- * the inspector, which would otherwise never finish.
- */
-record Running(HttpServer server, ReloadEvents reloadEvents, Optional<Inspector> inspector, Duration shutdownGrace) {
-    /** Ctrl+C: end the event streams at once, then let responses in flight finish. */
+/** A started server, as the signal handlers see it: how long a graceful stop may take, and what it waits for. */
+record Running(HttpdServer server, Duration shutdownGrace) {
+    /** Ctrl+C: the event streams end at once, responses in flight may finish within the grace. */
     void stopGracefully() {
-        reloadEvents.close();
-        inspector.ifPresent(Inspector::close);
-        server.stopGracefully();
+        server.close();
     }
 
     /** Responses in flight that a graceful stop waits for: all but the event streams, which end at once. */
     int downloadsInFlight() {
-        int streams = reloadEvents.openStreams() + inspector.map(Inspector::openStreams).orElse(0);
-        return Math.max(0, server.responsesInFlight() - streams);
+        return server.downloadsInFlight();
     }
 }

@@ -15,6 +15,27 @@ public record HeaderField(String name, String value) {
         return name.equalsIgnoreCase(other);
     }
 
+    /**
+     * What is wrong with this field as one to add to every response, or empty: a name that is not a token, a value
+     * with CR, LF or another control character (a second header could be injected), or a field the server frames
+     * messages with itself.
+     */
+    public java.util.Optional<String> problemAsExtraHeader() {
+        if (!Syntax.isToken(name)) {
+            return java.util.Optional.of("the name is not a token");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f || c > 0xff) {
+                return java.util.Optional.of("control characters (such as CR or LF) are not allowed");
+            }
+        }
+        if (java.util.Set.of("content-length", "transfer-encoding", "connection").contains(lowerCaseName())) {
+            return java.util.Optional.of("httpd sets " + name + " itself");
+        }
+        return java.util.Optional.empty();
+    }
+
     public String lowerCaseName() {
         return name.toLowerCase(Locale.ROOT);
     }

@@ -133,5 +133,10 @@ public final class FileWatcher implements AutoCloseable {
     public void close() throws IOException {
         service.close();
         thread.interrupt();
+        try {
+            thread.join(5000); // whoever closes the watcher may count on its thread having ended
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -20,6 +20,11 @@ public record Machine(String hostName, List<InetAddress> lanAddresses) {
         return new Machine(hostName(env), interfaceAddresses());
     }
 
+    /** {@code user@host}, as the local CA's name shows whose it is. */
+    public String owner() {
+        return System.getProperty("user.name", "user") + "@" + hostName;
+    }
+
     private static String hostName(Map<String, String> env) {
         try {
             return InetAddress.getLocalHost().getHostName();

@@ -2,7 +2,7 @@ package httpd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import httpd.server.HttpServer;
+import httpd.embed.HttpdServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -242,7 +242,7 @@ class HttpdCommandTest {
         Path site = Files.createDirectory(temp.resolve("site"));
         Path config = Files.writeString(temp.resolve("httpd.properties"),
                 "root=" + site + "\nport=70000\nthreads=3\nquiet=true\n");
-        AtomicReference<HttpServer> started = new AtomicReference<>();
+        AtomicReference<HttpdServer> started = new AtomicReference<>();
 
         int code = run(running -> {
             started.set(running.server());

@@ -1,4 +1,4 @@
-package httpd.cli;
+package httpd.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

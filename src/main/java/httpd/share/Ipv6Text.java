@@ -1,18 +1,18 @@
-package httpd.cli;
+package httpd.share;
 
 /**
  * An IPv6 address as people write it (RFC 5952 §4): groups in lowercase hex without leading zeros, and the
  * longest run of two or more zero groups, the first of equally long ones, written as {@code ::}. Java's
  * {@code getHostAddress()} writes all eight groups ({@code fd00:0:0:0:0:0:0:2} for {@code fd00::2}).
  */
-final class Ipv6Text {
+public final class Ipv6Text {
     private static final int GROUPS = 8;
 
     private Ipv6Text() {
     }
 
     /** @param address the 16 bytes of an IPv6 address */
-    static String compressed(byte[] address) {
+    public static String compressed(byte[] address) {
         if (address.length != 2 * GROUPS) {
             throw new IllegalArgumentException("an IPv6 address has 16 bytes, not " + address.length);
         }
