@@ -67,7 +67,8 @@ class TlsProcessIT {
 
         assertThat(loaded).anyMatch(line -> line.contains("httpd.server.Connection "));
         assertThat(loaded).noneMatch(line -> line.contains("org.bouncycastle"));
-        assertThat(loaded).noneMatch(line -> line.contains("httpd.tls.") || line.contains("httpd.cli.Https "));
+        assertThat(loaded).noneMatch(line -> line.contains("httpd.tls.") || line.contains("httpd.cli.Https ")
+                || line.contains("httpd.embed.HttpsSetup "));
     }
 
     @Test
