@@ -84,7 +84,7 @@ public final class ErrorPages {
             case UNAUTHORIZED -> "This server asks for a user name and password, and none that fit came with the request.";
             case FORBIDDEN -> "The server is not allowed to read this file.";
             case NOT_FOUND -> "There is nothing at this address.";
-            case METHOD_NOT_ALLOWED -> "This server only hands out files: it answers GET, HEAD and OPTIONS.";
+            case METHOD_NOT_ALLOWED -> "This address does not take that method; the Allow header lists the ones it does.";
             case REQUEST_TIMEOUT -> "The request did not arrive in time, so the connection was closed.";
             case CONTENT_TOO_LARGE -> "The request carried more data than the server takes.";
             case PRECONDITION_FAILED -> "A condition in the request (If-Match or If-Unmodified-Since) did not hold.";
