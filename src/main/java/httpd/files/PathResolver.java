@@ -75,7 +75,7 @@ final class PathResolver {
         if (decoded == null) {
             return Resolution.ABOVE_ROOT;
         }
-        if (!serveDotfiles && HiddenNames.anyHidden(decoded.segments())) {
+        if (HiddenNames.anyHidden(decoded.segments(), serveDotfiles)) {
             return Resolution.HIDDEN;
         }
         List<String> segments = decoded.segments();
@@ -109,7 +109,7 @@ final class PathResolver {
      * symlinks checked), whether or not it holds an index.html; null when they lead to no servable folder.
      */
     Path folder(List<String> segments) {
-        if (!serveDotfiles && HiddenNames.anyHidden(segments)) {
+        if (HiddenNames.anyHidden(segments, serveDotfiles)) {
             return null;
         }
         RootDirectory.Found found = isSurelyMissing(segments) ? null : findInside(segments);

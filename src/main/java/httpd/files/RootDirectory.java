@@ -134,7 +134,7 @@ final class RootDirectory {
             }
             DirectoryHandle handle = walk.enter();
             for (String name : handle.names()) {
-                if (!serveDotfiles && HiddenNames.isHidden(name)) {
+                if (HiddenNames.isHidden(name, serveDotfiles)) {
                     continue;
                 }
                 BasicFileAttributes attributes = handle.entry(name);
@@ -194,7 +194,7 @@ final class RootDirectory {
                     here = open.peek().attributes();
                     continue;
                 }
-                if (!serveDotfiles && HiddenNames.isHidden(name)) {
+                if (HiddenNames.isHidden(name, serveDotfiles)) {
                     return null;
                 }
                 real.add(name);

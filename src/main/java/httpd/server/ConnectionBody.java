@@ -24,25 +24,36 @@ final class ConnectionBody implements RequestBody {
     private final ConnectionInput input;
     private final Transport transport;
     private final int stallMillis;
+    /** Where the watchdog sees the body arrive, so that a trickling upload gives way like a trickling download. */
+    private final SendProgress progress;
+    private final boolean onTransferThread;
     private long remaining;
     private ChunkedInput chunked;
     private boolean opened;
 
-    /** @param stallMillis how long a read may wait for the client's next bytes */
-    ConnectionBody(RequestHead request, ConnectionInput input, Transport transport, int stallMillis) {
+    /**
+     * @param stallMillis      how long a read may wait for the client's next bytes
+     * @param progress         the connection's, which the watchdog reads
+     * @param onTransferThread whether the body is read on a transfer thread, where a slow one gives way
+     */
+    ConnectionBody(RequestHead request, ConnectionInput input, Transport transport, int stallMillis,
+            SendProgress progress, boolean onTransferThread) {
         this.request = request;
         this.input = input;
         this.transport = transport;
         this.stallMillis = stallMillis;
+        this.progress = progress;
+        this.onTransferThread = onTransferThread;
         this.remaining = Math.max(0, request.contentLength());
     }
 
     /** The body of this request, or {@link RequestBody#NONE} when it has none. */
-    static RequestBody of(RequestHead request, ConnectionInput input, Transport transport, int stallMillis) {
+    static RequestBody of(RequestHead request, ConnectionInput input, Transport transport, int stallMillis,
+            SendProgress progress, boolean onTransferThread) {
         if (!request.hasTransferEncoding() && request.contentLength() <= 0) {
             return RequestBody.NONE;
         }
-        return new ConnectionBody(request, input, transport, stallMillis);
+        return new ConnectionBody(request, input, transport, stallMillis, progress, onTransferThread);
     }
 
     @Override
@@ -59,10 +70,13 @@ final class ConnectionBody implements RequestBody {
         if (expectsContinue() && !input.holdsBytes()) {
             transport.write(ByteBuffer.wrap(CONTINUE));
         }
+        // the watchdog's rate floor counts these bytes as it counts a download's; the response's own
+        // bytes are counted afresh when it starts (ResponseWriter)
+        progress.started(System.nanoTime(), onTransferThread);
         InputStream raw = new Raw();
         if (request.hasTransferEncoding()) {
             chunked = new ChunkedInput(raw);
-            return chunked;
+            return new EndTold(chunked);
         }
         return raw;
     }
@@ -82,8 +96,36 @@ final class ConnectionBody implements RequestBody {
         return opened;
     }
 
+    /** RFC 9112 §8: a message cut short is incomplete, and nothing of it is kept. */
+    private static RequestBodyException cutOff(String why) {
+        return new RequestBodyException(HttpStatus.BAD_REQUEST, "the upload was cut off (" + why + ")", "RFC 9112 §8");
+    }
+
     private boolean expectsContinue() {
         return request.version() == HttpVersion.HTTP_1_1 && request.headers().hasToken("Expect", "100-continue");
+    }
+
+    /** A chunked body's end, told to the watchdog: what follows (saving the file) is no stall of the client's. */
+    private final class EndTold extends java.io.FilterInputStream {
+        EndTold(InputStream decoded) {
+            super(decoded);
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            int count = in.read(target, offset, length);
+            if (count < 0) {
+                progress.finished();
+            }
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int count = read(one, 0, 1);
+            return count < 0 ? -1 : one[0] & 0xff;
+        }
     }
 
     /** The connection's bytes after the head: bounded by Content-Length, or up to the chunked decoder's end. */
@@ -105,16 +147,28 @@ final class ConnectionBody implements RequestBody {
                 return 0;
             }
             int wanted = bounded ? (int) Math.min(length, remaining) : length;
-            int count = input.readBody(target, offset, wanted, stallMillis);
+            int count;
+            try {
+                count = input.readBody(target, offset, wanted, stallMillis);
+            } catch (IOException e) {
+                progress.finished();
+                throw cutOff(e.getMessage()); // a reset, or the watchdog's cut: the client's side failed
+            }
             if (count == 0) {
+                progress.finished();
                 throw new RequestBodyException(HttpStatus.REQUEST_TIMEOUT,
                         "no bytes of the body for " + stallMillis / 1000 + " s", "RFC 9110 §15.5.9");
             }
             if (count < 0) {
-                throw new IOException("the client closed the connection in the middle of the body");
+                progress.finished();
+                throw cutOff("the client closed the connection");
             }
+            progress.progressed(count);
             if (bounded) {
                 remaining -= count;
+                if (remaining == 0) {
+                    progress.finished();
+                }
             }
             return count;
         }

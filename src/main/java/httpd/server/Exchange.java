@@ -91,8 +91,9 @@ final class Exchange {
         if (request == null) {
             return null;
         }
-        RequestBody body = ConnectionBody.of(request, input, transport, stallMillis);
-        if (readsBodyLater(request, body)) {
+        boolean later = readsBodyLater(request);
+        RequestBody body = ConnectionBody.of(request, input, transport, stallMillis, progress, later);
+        if (later && body.isPresent()) {
             return Answer.awaitingBody(request, body, start, told);
         }
         return decide(request, body, start, told);
@@ -102,8 +103,9 @@ final class Exchange {
      * A request whose body a handler may read (an upload) is decided on a transfer thread, where reading it for
      * minutes holds no thread that requests need; the decision then goes on from there ({@link #decide}).
      */
-    private static boolean readsBodyLater(RequestHead request, RequestBody body) {
-        return body.isPresent() && (request.method().equals("PUT") || request.method().equals("POST"));
+    private static boolean readsBodyLater(RequestHead request) {
+        return (request.hasTransferEncoding() || request.contentLength() > 0)
+                && (request.method().equals("PUT") || request.method().equals("POST"));
     }
 
     /** The answer to a request that {@link #answer} left for a transfer thread, because a handler may read its body. */

@@ -28,7 +28,8 @@ final class CappedInput extends FilterInputStream {
 
     @Override
     public int read(byte[] target, int offset, int length) throws IOException {
-        int n = in.read(target, offset, (int) Math.min(length, maxBytes - count + 1));
+        long room = maxBytes - count; // one byte more than the room is read, so that passing the cap is seen
+        int n = in.read(target, offset, room >= length ? length : (int) room + 1);
         if (n > 0) {
             count += n;
             if (count > maxBytes) {
@@ -41,6 +42,6 @@ final class CappedInput extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        return read(new byte[(int) Math.min(n, 8192)]);
+        return Math.max(0, read(new byte[(int) Math.max(0, Math.min(n, 8192))]));
     }
 }

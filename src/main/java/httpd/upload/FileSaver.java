@@ -1,5 +1,6 @@
 package httpd.upload;
 
+import httpd.files.HiddenNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -38,9 +39,16 @@ final class FileSaver {
     /** A write to the disk failed: not the client's doing. */
     static final class WriteFailed extends IOException {
         private static final long serialVersionUID = 1L;
+        private final transient Path folder;
 
-        WriteFailed(IOException cause) {
+        WriteFailed(IOException cause, Path file) {
             super(cause.getMessage(), cause);
+            this.folder = file.getParent();
+        }
+
+        /** Where the write failed, whose free space tells a full disk. */
+        Path folder() {
+            return folder;
         }
 
         /** ENOSPC and EDQUOT: no space, or the user's quota is used up. */
@@ -104,11 +112,11 @@ final class FileSaver {
 
     /** The content in a hidden temporary file in the folder, on the disk; deleted if anything fails. */
     private Path write(Path folder, InputStream content) throws IOException {
-        Path temporary = folder.resolve(".httpd-upload-" + HexFormat.of().formatHex(nextBytes()) + ".part");
+        Path temporary = folder.resolve(HiddenNames.UPLOAD_IN_PROGRESS + HexFormat.of().formatHex(nextBytes()) + ".part");
         boolean done = false;
         try (FileChannel out = create(temporary)) {
-            copy(content, out);
-            force(out);
+            copy(content, out, temporary);
+            force(out, temporary);
             done = true;
             return temporary;
         } finally {
@@ -122,32 +130,35 @@ final class FileSaver {
         try {
             return channels.create(temporary);
         } catch (IOException e) {
-            throw new WriteFailed(e);
+            throw new WriteFailed(e, temporary);
         }
     }
 
-    private static void copy(InputStream content, FileChannel out) throws IOException {
+    private static void copy(InputStream content, FileChannel out, Path temporary) throws IOException {
         byte[] bytes = new byte[BUFFER];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         int count;
         while ((count = content.read(bytes)) >= 0) {
+            if (count == 0) {
+                throw new IOException("a read of the upload returned no bytes"); // a blocking read never does
+            }
             buffer.clear().limit(count);
             try {
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
             } catch (IOException e) {
-                throw new WriteFailed(e);
+                throw new WriteFailed(e, temporary);
             }
         }
     }
 
     /** On the disk before it gets its name: a crash just after the answer does not lose the file. */
-    private static void force(FileChannel out) throws IOException {
+    private static void force(FileChannel out, Path temporary) throws IOException {
         try {
             out.force(true);
         } catch (IOException e) {
-            throw new WriteFailed(e);
+            throw new WriteFailed(e, temporary);
         }
     }
 

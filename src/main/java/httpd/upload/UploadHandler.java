@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,10 @@ public final class UploadHandler implements RequestHandler {
     /** RFC 9110 §10.2.1: with uploads on, a 405 and an OPTIONS answer list PUT and POST too. */
     public static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS, PUT, POST";
     private static final Logger log = LoggerFactory.getLogger(UploadHandler.class);
+    /** A failed write with less free space than this is a full disk, whatever language the system's error is in. */
+    private static final long DISK_FULL_BELOW = 1024 * 1024;
+    /** The most files one form may carry: each costs an fsync and a line of the answer. */
+    static final int MAX_FILES_PER_FORM = 1000;
 
     private final RequestHandler next;
     private final UploadOptions options;
@@ -146,6 +152,10 @@ public final class UploadHandler implements RequestHandler {
                 if (part.fileName() == null || part.fileName().isEmpty()) {
                     continue; // a form field, or a file input with no file chosen
                 }
+                if (saved.size() == MAX_FILES_PER_FORM) {
+                    throw new HttpException(HttpStatus.CONTENT_TOO_LARGE, "more than " + MAX_FILES_PER_FORM
+                            + " files in one form; the first " + MAX_FILES_PER_FORM + " were saved");
+                }
                 String name = checkedName(part.fileName(), why);
                 FileSaver.Saved file = saver.saveBesideOthers(folder.get(), name, part.content());
                 if (!file.name().equals(name)) {
@@ -179,12 +189,22 @@ public final class UploadHandler implements RequestHandler {
     /** The name as it is saved (NFC), or a 400 saying what is wrong with it. */
     private String checkedName(String raw, Why why) throws HttpException {
         String name = UploadName.normalized(raw);
-        Optional<String> problem = UploadName.problem(name, dotfiles);
+        Optional<String> problem = UploadName.problem(name, dotfiles).or(() -> notAPathHere(name));
         if (problem.isPresent()) {
             why.note(UploadDecision.BAD_NAME, problem.get());
             throw new HttpException(HttpStatus.BAD_REQUEST, problem.get());
         }
         return name;
+    }
+
+    /** A name this platform's file system cannot hold (on Windows, {@code <>:"|?*}). */
+    private static Optional<String> notAPathHere(String name) {
+        try {
+            Path.of(name);
+            return Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.of("the file name is not one this server's file system takes");
+        }
     }
 
     private Path folderOrRefusal(List<String> segments, Why why) throws HttpException {
@@ -235,7 +255,7 @@ public final class UploadHandler implements RequestHandler {
             return ErrorPages.of(bad.status(), bad.getMessage());
         }
         if (e instanceof FileSaver.WriteFailed failed) {
-            if (failed.diskFull()) {
+            if (failed.diskFull() || usableSpace(failed.folder()) < DISK_FULL_BELOW) {
                 why.note(UploadDecision.DISK_FULL);
                 log.warn("upload {} failed, the disk is full: nothing kept", request.target());
                 return ErrorPages.of(HttpStatus.INSUFFICIENT_STORAGE, "the server's disk is full");
@@ -250,10 +270,15 @@ public final class UploadHandler implements RequestHandler {
         if (e instanceof AccessDeniedException) {
             return ErrorPages.of(HttpStatus.FORBIDDEN, "the server may not write in this folder");
         }
-        // the client went away in the middle: nobody will read this answer
-        why.note(UploadDecision.BODY_BROKEN, "the upload was cut off", "400");
-        log.info("upload {} cut off: nothing kept ({})", request.target(), e.getMessage());
-        return ErrorPages.of(HttpStatus.BAD_REQUEST, "the upload was cut off");
+        if (e instanceof FileAlreadyExistsException) {
+            return ErrorPages.of(HttpStatus.CONFLICT, "every numbered form of that name is taken");
+        }
+        if (e instanceof NoSuchFileException) {
+            return ErrorPages.of(HttpStatus.CONFLICT, "the folder is gone");
+        }
+        // the client's side failed is a RequestBodyException (ConnectionBody): this is the server's
+        log.error("upload {} failed: {}", request.target(), e.toString());
+        return ErrorPages.of(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     private static Response.Builder text(HttpStatus status, String text) {

@@ -33,9 +33,16 @@ public final class UploadName {
             if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
                 return Optional.of("a file name may not hold a control character");
             }
+            if (Character.getType(c) == Character.FORMAT || c == '\u2028' || c == '\u2029') {
+                // right-to-left overrides and invisible marks: "invoice\u202Egpj.exe" shows as "invoiceexe.jpg"
+                return Optional.of("a file name may not hold an invisible formatting character");
+            }
             if (Character.isSurrogate(c) && !validSurrogatePair(name, i)) {
                 return Optional.of("the file name is not valid Unicode");
             }
+        }
+        if (name.startsWith(HiddenNames.UPLOAD_IN_PROGRESS)) {
+            return Optional.of("that name is reserved for uploads in progress");
         }
         if (name.equals(".") || name.equals("..")) {
             return Optional.of("a file name may not be . or ..");
@@ -63,10 +70,17 @@ public final class UploadName {
      */
     public static String numbered(String name, int n) {
         int dot = name.lastIndexOf('.');
-        if (dot <= 0) {
-            return name + " (" + n + ")";
+        String base = dot <= 0 ? name : name.substring(0, dot);
+        String extension = dot <= 0 ? "" : name.substring(dot);
+        String number = " (" + n + ")";
+        while (!base.isEmpty() && utf8Length(base + number + extension) > MAX_BYTES) {
+            base = base.substring(0, base.offsetByCodePoints(base.length(), -1)); // still within the file system's limit
         }
-        return name.substring(0, dot) + " (" + n + ")" + name.substring(dot);
+        return base + number + extension;
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static boolean validSurrogatePair(String name, int i) {

@@ -73,7 +73,6 @@ class HttpdExtensionIT {
         @Order(1)
         void getsAServerOfItsOwnWithItsSettings() throws Exception {
             assertThat(fetch(fresh.uri("/any/route")).statusCode()).isEqualTo(200); // spa: index.html
-            PerTestPorts.first = fresh.port();
         }
 
         @Test
@@ -82,10 +81,5 @@ class HttpdExtensionIT {
             assertThat(fetch(fresh.uri("/")).statusCode()).isEqualTo(200);
             assertThat(fresh.port()).isNotEqualTo(site.port());
         }
-    }
-
-    /** Where the nested tests leave what they saw (their instances do not outlive a test). */
-    static final class PerTestPorts {
-        static int first;
     }
 }

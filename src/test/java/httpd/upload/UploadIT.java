@@ -47,6 +47,10 @@ class UploadIT {
     final List<CountDownLatch> closings = new ArrayList<>();
 
     private void start(UploadOptions options, FileSaver.Channels channels) throws IOException {
+        start(options, channels, 8);
+    }
+
+    private void start(UploadOptions options, FileSaver.Channels channels, int transferThreads) throws IOException {
         root = Files.createDirectories(base.resolve("www"));
         Files.createDirectories(root.resolve("sub"));
         Files.writeString(root.resolve("existing.txt"), "old");
@@ -60,7 +64,7 @@ class UploadIT {
                 }
             }
         };
-        server = TestServer.start(site, c -> c.sendTimeout(Duration.ofSeconds(5)),
+        server = TestServer.start(site, c -> c.sendTimeout(Duration.ofSeconds(5)).transferThreads(transferThreads),
                 files -> new UploadHandler(files, options, folders, false, channels), TransportFactory.PLAIN,
                 closingsTrace);
     }
@@ -281,6 +285,39 @@ class UploadIT {
         }
         awaitClosed(closed);
         assertThat(everyFile()).containsExactly("www/existing.txt");
+    }
+
+    @Test
+    void aTricklingUploadGivesWayToADownloadWaitingForItsThread() throws Exception {
+        start(new UploadOptions(true, false, CAP), FileSaver.Channels.DISK, 1);
+        byte[] large = random(300_000, 9);
+        Files.write(root.resolve("large.bin"), large);
+        CountDownLatch closed = nextClosing();
+        try (RawClient trickle = server.connect()) {
+            trickle.send("PUT /slow.bin HTTP/1.1\r\nHost: t\r\nContent-Length: 900000\r\n\r\n");
+            trickle.send(random(10, 10)); // then nothing: it holds the only transfer thread
+            HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/large.bin")).timeout(Duration.ofSeconds(60))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(large);
+            awaitClosed(closed); // the watchdog cut the upload under the rate floor
+        }
+        assertThat(everyFile()).containsExactly("www/existing.txt", "www/large.bin");
+    }
+
+    @Test
+    void anUploadStillArrivingIsHiddenEvenWithDotfilesAndItsNameCannotBeTaken() throws IOException {
+        start(new UploadOptions(true, true, CAP), FileSaver.Channels.DISK);
+        Files.writeString(root.resolve(".httpd-upload-0123456789abcdef.part"), "half");
+
+        RawResponse get = raw("GET /.httpd-upload-0123456789abcdef.part HTTP/1.1\r\nHost: t\r\n\r\n", new byte[0]);
+        RawResponse put = put("/.httpd-upload-0123456789abcdef.part", "swap".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(get.status()).isEqualTo(404);
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(Files.readString(root.resolve(".httpd-upload-0123456789abcdef.part"))).isEqualTo("half");
     }
 
     @Test

@@ -39,6 +39,28 @@ class UploadNameTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"invoice\u202Egpj.exe", "a\u200Fb.txt", "zero\u200Bwidth", "bom\uFEFF.txt", "ls\u2028x"})
+    void refusesInvisibleFormattingCharacters(String name) {
+        assertThat(UploadName.problem(name, true)).contains("a file name may not hold an invisible formatting character");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".httpd-upload-0123.part", ".httpd-upload-"})
+    void refusesTheNameOfAnUploadInProgressEvenWithDotfiles(String name) {
+        assertThat(UploadName.problem(name, true)).contains("that name is reserved for uploads in progress");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"254|.txt", "251|.txt", "255|''", "200|.a-very-long-extension"})
+    void keepsANumberedNameWithin255Bytes(int baseLength, String extension) {
+        String name = "\u00e9".repeat(baseLength / 2) + "a".repeat(baseLength % 2) + extension;
+        String numbered = UploadName.numbered(name.length() > 0 ? name : "x", 12);
+
+        assertThat(numbered.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+        assertThat(numbered).contains(" (12)").endsWith(extension);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"lone\uD800high", "lone\uDC00low"})
     void refusesBrokenUnicode(String name) {
         assertThat(UploadName.problem(name, false)).contains("the file name is not valid Unicode");
