@@ -134,10 +134,10 @@ public final class UploadHandler implements RequestHandler {
     private Response post(RequestHead request, RequestContext context) throws HttpException {
         Why why = context.why();
         RequestPath path = decode(request);
-        Optional<Path> folder = path.directory() ? folders.folder(path.segments()) : Optional.empty();
-        if (folder.isEmpty()) {
+        if (!path.directory()) {
             return withUploadMethods(next.handle(request, context)); // not an upload: a POST to a file is a 405
         }
+        Optional<Path> folder = Optional.of(folderOrRefusal(path.segments(), why));
         String boundary = MultipartReader.boundaryOf(request.headers().first("Content-Type").orElse(null));
         if (boundary == null) {
             why.note(UploadDecision.NOT_MULTIPART);
