@@ -218,6 +218,7 @@ public final class HttpdCommand implements Callable<Integer> {
         notes.addAll(server.notes());
         auth.ifPresent(setting -> notes.add(setting.bannerNote()));
         notes.addAll(LanWarnings.of(bindAddress, upload, auth.isPresent(), server.secure()));
+        DescriptorLimit.warning(maxConnections, DescriptorLimit.ofThisProcess()).ifPresent(notes::add);
         Banner.print(out, "httpd " + VersionProvider.version() + " serving " + servedRoot + " at " + url
                 + " (Ctrl+C to stop)", Banner.networkUrls(scheme, bindAddress, server.port()), notes);
         if (!noQr) {
