@@ -1,36 +1,15 @@
 package httpd.embed;
 
-import httpd.auth.AuthScope;
-import httpd.auth.BasicAuth;
 import httpd.auth.Credentials;
-import httpd.files.FileVersionCache;
-import httpd.files.MimeTypes;
 import httpd.files.SiteOptions;
-import httpd.files.StaticFileHandler;
-import httpd.files.UploadFolders;
 import httpd.http.HeaderField;
-import httpd.http.RequestHandler;
-import httpd.inspect.Inspector;
-import httpd.reload.FileWatcher;
-import httpd.reload.LiveReloadHandler;
-import httpd.reload.ReloadEvents;
-import httpd.server.HttpServer;
 import httpd.server.ServerConfig;
-import httpd.server.Trace;
-import httpd.server.TransportFactory;
-import httpd.server.WireTrace;
-import httpd.share.LanAddresses;
-import httpd.share.QrPage;
-import httpd.upload.UploadHandler;
 import httpd.upload.UploadOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,36 +34,37 @@ import java.util.Optional;
  * in one JVM share nothing. A builder may start several servers; each start reads the settings as they are then.
  */
 public final class Httpd {
-    private final Path root;
-    private InetAddress bind = InetAddress.getLoopbackAddress();
-    private int port;
-    private int threads = ServerConfig.DEFAULT_THREADS;
-    private int transferThreads = ServerConfig.DEFAULT_TRANSFER_THREADS;
-    private Duration keepAliveTimeout = Duration.ofSeconds(5);
-    private Duration headerTimeout = Duration.ofSeconds(10);
-    private Duration sendTimeout = Duration.ofSeconds(60);
-    private Duration shutdownGrace = Duration.ofSeconds(10);
-    private int maxConnections = 4096;
-    private boolean accessLog = true;
-    private boolean dotfiles;
-    private boolean listing = true;
-    private boolean spa;
-    private String cacheControl = SiteOptions.DEFAULT_CACHE_CONTROL;
-    private boolean compress = true;
-    private boolean cors;
-    private final List<HeaderField> headers = new ArrayList<>();
-    private boolean watch;
-    private UploadOptions uploads = UploadOptions.OFF;
-    private Credentials credentials;
-    private boolean authUploadsOnly;
-    private PrintStream traceOut;
-    private boolean traceColours;
-    private boolean inspector;
-    private boolean inspectorFromLan;
-    private boolean inspectorSecrets;
-    private HttpsSetup.Choice https;
-    private Map<String, String> environment = Map.of();
-    private String serverName = "httpd/" + version();
+    // The settings, read by Assembly when the server starts; each setter checks its value.
+    final Path root;
+    InetAddress bind = InetAddress.getLoopbackAddress();
+    int port;
+    int threads = ServerConfig.DEFAULT_THREADS;
+    int transferThreads = ServerConfig.DEFAULT_TRANSFER_THREADS;
+    Duration keepAliveTimeout = Duration.ofSeconds(5);
+    Duration headerTimeout = Duration.ofSeconds(10);
+    Duration sendTimeout = Duration.ofSeconds(60);
+    Duration shutdownGrace = Duration.ofSeconds(10);
+    int maxConnections = 4096;
+    boolean accessLog = true;
+    boolean dotfiles;
+    boolean listing = true;
+    boolean spa;
+    String cacheControl = SiteOptions.DEFAULT_CACHE_CONTROL;
+    boolean compress = true;
+    boolean cors;
+    final List<HeaderField> headers = new ArrayList<>();
+    boolean watch;
+    UploadOptions uploads = UploadOptions.OFF;
+    Credentials credentials;
+    boolean authUploadsOnly;
+    PrintStream traceOut;
+    boolean traceColours;
+    boolean inspector;
+    boolean inspectorFromLan;
+    boolean inspectorSecrets;
+    HttpsSetup.Choice https;
+    Map<String, String> environment = Map.of();
+    String serverName = "httpd/" + version();
 
     private Httpd(Path root) {
         this.root = Objects.requireNonNull(root, "root");
@@ -313,91 +293,7 @@ public final class Httpd {
      * @throws IOException              when the port cannot be bound (in use, or the address is not this machine's)
      */
     public HttpdServer start() throws IOException {
-        Path servedRoot = checkedRoot();
-        ServerConfig config = ServerConfig.builder(bind, port).threads(threads).transferThreads(transferThreads)
-                .keepAliveTimeout(keepAliveTimeout).headerTimeout(headerTimeout).sendTimeout(sendTimeout)
-                .shutdownGrace(shutdownGrace).maxConnections(maxConnections).accessLog(accessLog)
-                .extraHeaders(extraHeaders()).build();
-        Optional<HttpsSetup> tls = https == null ? Optional.empty()
-                : Optional.of(HttpsSetup.prepare(https, bind, environment, Clock.systemUTC()));
-        SiteOptions site = new SiteOptions(servedRoot, dotfiles, listing, spa, cacheControl, cors, compress,
-                uploads.enabled());
-        RequestHandler handler = new StaticFileHandler(site, MimeTypes.load(),
-                new FileVersionCache(smallFilesBytes(), Clock.systemUTC()), ZoneId.systemDefault());
-        if (uploads.enabled()) {
-            handler = new UploadHandler(handler, uploads, new UploadFolders(site), dotfiles);
-        }
-        handler = new QrPage(LanAddresses.lanAddress(bind).map(LanAddresses::host), handler);
-        ReloadEvents reloadEvents = new ReloadEvents(Math.max(1, transferThreads / 4), Duration.ofSeconds(15));
-        FileWatcher watcher = null;
-        if (watch) {
-            watcher = new FileWatcher(servedRoot, Duration.ofMillis(150), reloadEvents::changed).start();
-            handler = new LiveReloadHandler(handler, reloadEvents);
-        }
-        if (tls.isPresent()) {
-            handler = tls.get().wrap(handler);
-        }
-        Trace trace = traceOut == null ? Trace.NONE : new WireTrace(traceOut, traceColours);
-        Optional<Inspector> inspect = inspector
-                ? Optional.of(new Inspector(inspectorSecrets, Clock.systemDefaultZone(), Duration.ofSeconds(15)))
-                : Optional.empty();
-        if (inspect.isPresent()) {
-            handler = inspect.get().handler(inspectorFromLan, handler);
-            trace = trace.and(inspect.get().trace());
-        }
-        if (credentials != null) {
-            // outermost: every path, the inspector's and live reload's too
-            handler = new BasicAuth(credentials, authUploadsOnly ? AuthScope.UPLOADS : AuthScope.EVERY_REQUEST, cors,
-                    handler);
-        }
-        HttpServer server = new HttpServer(config, handler, serverName, Clock.systemDefaultZone(), trace,
-                tls.isPresent() ? tls.get().transports() : TransportFactory.PLAIN);
-        try {
-            server.start();
-        } catch (IOException | RuntimeException e) {
-            reloadEvents.close();
-            inspect.ifPresent(Inspector::close);
-            if (watcher != null) {
-                watcher.close();
-            }
-            throw e;
-        }
-        return new HttpdServer(server, tls.isPresent(), bind, reloadEvents, watcher, inspect, shutdownGrace,
-                tls.isPresent() ? tls.get().notes() : List.of());
-    }
-
-    /** The root as an absolute path, checked: it exists, is a folder and can be read. */
-    private Path checkedRoot() {
-        Path absolute = root.toAbsolutePath().normalize();
-        if (!Files.exists(absolute)) {
-            throw new IllegalArgumentException("root " + root + " does not exist");
-        }
-        if (!Files.isDirectory(absolute)) {
-            throw new IllegalArgumentException("root " + root + " is not a directory");
-        }
-        if (!Files.isReadable(absolute)) {
-            throw new IllegalArgumentException("root " + root + " is not readable");
-        }
-        return absolute;
-    }
-
-    /** {@link #cors} and every {@link #header}, in that order. */
-    private List<HeaderField> extraHeaders() {
-        List<HeaderField> fields = new ArrayList<>();
-        if (cors) {
-            // "*" without Allow-Credentials: browsers reject that pair, so it is never sent
-            fields.add(new HeaderField("Access-Control-Allow-Origin", "*"));
-        }
-        fields.addAll(headers);
-        return fields;
-    }
-
-    /**
-     * The most bytes of small files kept in memory: an eighth of the heap, at most 32 MiB, so they never crowd out
-     * what requests in flight need.
-     */
-    private static long smallFilesBytes() {
-        return Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8);
+        return new Assembly(this).start();
     }
 
     private static void checkHeader(HeaderField field, String what) {

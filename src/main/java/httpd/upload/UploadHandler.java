@@ -138,7 +138,7 @@ public final class UploadHandler implements RequestHandler {
             return withUploadMethods(next.handle(request, context)); // not an upload: a POST to a file is a 405
         }
         Optional<Path> folder = Optional.of(folderOrRefusal(path.segments(), why));
-        String boundary = MultipartReader.boundaryOf(request.headers().first("Content-Type").orElse(null));
+        String boundary = PartHead.boundaryOf(request.headers().first("Content-Type").orElse(null));
         if (boundary == null) {
             why.note(UploadDecision.NOT_MULTIPART);
             throw new HttpException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "a form upload is multipart/form-data");

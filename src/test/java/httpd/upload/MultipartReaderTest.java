@@ -157,7 +157,7 @@ class MultipartReaderTest {
             "Multipart/Form-Data;charset=utf-8;BOUNDARY=----x|----x",
     })
     void findsTheBoundary(String contentType, String boundary) {
-        assertThat(MultipartReader.boundaryOf(contentType)).isEqualTo(boundary);
+        assertThat(PartHead.boundaryOf(contentType)).isEqualTo(boundary);
     }
 
     @ParameterizedTest
@@ -165,7 +165,7 @@ class MultipartReaderTest {
             "multipart/form-data; boundary=", "multipart/form-data; boundary=a\u0000b",
             "multipart/form-data; boundary=01234567890123456789012345678901234567890123456789012345678901234567890"})
     void refusesAMissingOrInvalidBoundary(String contentType) {
-        assertThat(MultipartReader.boundaryOf(contentType)).isNull();
+        assertThat(PartHead.boundaryOf(contentType)).isNull();
     }
 
     @ParameterizedTest
