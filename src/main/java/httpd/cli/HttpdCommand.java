@@ -5,9 +5,6 @@ import httpd.embed.Httpd;
 import httpd.embed.HttpdServer;
 import httpd.files.SiteOptions;
 import httpd.http.HeaderField;
-import httpd.inspect.Inspector;
-import httpd.server.ServerConfig;
-import httpd.upload.UploadOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -55,39 +52,9 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "Address to listen on; 0.0.0.0 or :: shares on the LAN (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N",
-            description = "Threads that read and answer requests; connections take turns on them "
-                    + "(default: twice the cores, at least 4; here ${DEFAULT-VALUE}).")
-    int threads = ServerConfig.DEFAULT_THREADS;
-
-    @Option(names = "--transfer-threads", paramLabel = "N",
-            description = "Threads that send large files and live-reload streams, so slow downloads never hold "
-                    + "up requests (default: ${DEFAULT-VALUE}).")
-    int transferThreads = ServerConfig.DEFAULT_TRANSFER_THREADS;
-
     @Option(names = "--dotfiles", defaultValue = "false",
             description = "Serve files and directories whose names start with a dot (hidden by default).")
     boolean dotfiles;
-
-    @Option(names = "--keep-alive-timeout", defaultValue = "5", paramLabel = "SECONDS",
-            description = "Close a persistent connection idle this long (default: ${DEFAULT-VALUE}).")
-    int keepAliveSeconds;
-
-    @Option(names = "--header-timeout", defaultValue = "10", paramLabel = "SECONDS",
-            description = "A client must send a whole request head within this time (default: ${DEFAULT-VALUE}).")
-    int headerTimeoutSeconds;
-
-    @Option(names = "--send-timeout", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Cut a response that makes no progress this long: the client stopped reading (default: ${DEFAULT-VALUE}).")
-    int sendTimeoutSeconds;
-
-    @Option(names = "--max-connections", defaultValue = "4096", paramLabel = "N",
-            description = "Open connections beyond this get 503 at once (default: ${DEFAULT-VALUE}).")
-    int maxConnections;
-
-    @Option(names = "--shutdown-grace", defaultValue = "10", paramLabel = "SECONDS",
-            description = "On Ctrl+C, let responses in flight finish for up to this long (default: ${DEFAULT-VALUE}).")
-    int shutdownGraceSeconds;
 
     @Option(names = "--no-listing", defaultValue = "false",
             description = "Answer 404 for a directory without index.html instead of listing it.")
@@ -123,46 +90,9 @@ public final class HttpdCommand implements Callable<Integer> {
             description = "Print each request head as received and each response head as sent, CR LF shown.")
     boolean trace;
 
-    @Option(names = "--inspect", defaultValue = "false",
-            description = "Teaching inspector: every exchange live at /__httpd/inspect, its bytes and the why of"
-                    + " each answer (this machine only).")
-    boolean inspect;
-
-    @Option(names = "--inspect-from-lan", defaultValue = "false",
-            description = "Let other machines open the inspector too (it shows everyone's requests).")
-    boolean inspectFromLan;
-
-    @Option(names = "--inspect-secrets", defaultValue = "false",
-            description = "Show Cookie and Authorization values in the inspector instead of masking them.")
-    boolean inspectSecrets;
-
-    @Option(names = "--upload", defaultValue = "false",
-            description = "Let clients send files: a drop zone on listing pages, and PUT (curl -T). Never"
-                    + " overwrites, never leaves a partial file.")
-    boolean upload;
-
-    @Option(names = "--upload-overwrite", defaultValue = "false",
-            description = "Let a PUT replace an existing file (else 409 Conflict).")
-    boolean uploadOverwrite;
-
-    @Option(names = "--max-upload", defaultValue = "1G", paramLabel = "SIZE",
-            description = "The largest upload taken, e.g. 500M or 2G; larger ones get 413 (default: ${DEFAULT-VALUE}).")
-    String maxUpload;
-
     @Option(names = "--no-qr", defaultValue = "false",
             description = "No QR code of the LAN URL in the banner (shown when listening beyond loopback).")
     boolean noQr;
-
-    @Option(names = "--auth", paramLabel = "USER:PASSWORD",
-            description = "Ask every request for this user name and password (HTTP Basic). HTTPD_AUTH=USER:PASSWORD"
-                    + " in the environment keeps it out of ps and shell history; --auth wins over it, it over the"
-                    + " settings file.")
-    String auth;
-
-    @Option(names = "--auth-uploads-only", defaultValue = "false",
-            description = "With --auth: anyone may download; only uploads need the password (PUT, POST: every"
-                    + " method but GET, HEAD and OPTIONS).")
-    boolean authUploadsOnly;
 
     @Option(names = "--open", defaultValue = "false",
             description = "Open the URL in the default browser (does nothing where there is no desktop).")
@@ -174,6 +104,18 @@ public final class HttpdCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Settings file (default: config/httpd.properties when it exists).")
     Path config;
+
+    @Mixin
+    LimitFlags limits = new LimitFlags();
+
+    @Mixin
+    InspectFlags inspectFlags = new InspectFlags();
+
+    @Mixin
+    UploadFlags uploadFlags = new UploadFlags();
+
+    @Mixin
+    AuthFlags authFlags = new AuthFlags();
 
     @Mixin
     TlsOptions tlsOptions = new TlsOptions();
@@ -205,20 +147,18 @@ public final class HttpdCommand implements Callable<Integer> {
         InetAddress bindAddress = bindAddress();
         Path servedRoot = servedRoot();
         Optional<AuthSetting> auth = authSetting();
-        checkInspectorFlags();
+        inspectFlags.check();
         HttpdServer server = start(toHttpd(bindAddress, servedRoot, auth));
         // Ctrl+C is caught before the banner shows the URL, so that a stop is graceful from the first moment
-        onStarted.accept(new Running(server, Duration.ofSeconds(shutdownGraceSeconds)));
+        onStarted.accept(new Running(server, Duration.ofSeconds(limits.shutdownGraceSeconds)));
         String scheme = server.secure() ? "https" : "http";
         String url = server.uri().toString();
         List<String> notes = bannerNotes();
-        if (inspect) {
-            notes.addAll(inspectorNotes(url, bindAddress));
-        }
+        notes.addAll(inspectFlags.notes(url, bindAddress));
         notes.addAll(server.notes());
         auth.ifPresent(setting -> notes.add(setting.bannerNote()));
-        notes.addAll(LanWarnings.of(bindAddress, upload, auth.isPresent(), server.secure()));
-        DescriptorLimit.warning(maxConnections, DescriptorLimit.ofThisProcess()).ifPresent(notes::add);
+        notes.addAll(LanWarnings.of(bindAddress, uploadFlags.upload, auth.isPresent(), server.secure()));
+        DescriptorLimit.warning(limits.maxConnections, DescriptorLimit.ofThisProcess()).ifPresent(notes::add);
         Banner.print(out, "httpd " + VersionProvider.version() + " serving " + servedRoot + " at " + url
                 + " (Ctrl+C to stop)", Banner.networkUrls(scheme, bindAddress, server.port()), notes);
         if (!noQr) {
@@ -244,13 +184,7 @@ public final class HttpdCommand implements Callable<Integer> {
     Httpd toHttpd(InetAddress bindAddress, Path servedRoot, Optional<AuthSetting> auth) throws UsageError {
         Httpd httpd = Httpd.serve(servedRoot).bind(bindAddress).environment(env);
         set("port", () -> httpd.port(port));
-        set("threads", () -> httpd.threads(threads));
-        set("transfer-threads", () -> httpd.transferThreads(transferThreads));
-        set("keep-alive-timeout", () -> httpd.keepAliveTimeout(Duration.ofSeconds(keepAliveSeconds)));
-        set("header-timeout", () -> httpd.headerTimeout(Duration.ofSeconds(headerTimeoutSeconds)));
-        set("send-timeout", () -> httpd.sendTimeout(Duration.ofSeconds(sendTimeoutSeconds)));
-        set("shutdown-grace", () -> httpd.shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds)));
-        set("max-connections", () -> httpd.maxConnections(maxConnections));
+        limits.applyTo(httpd, this::set);
         httpd.accessLog(!quiet).dotfiles(dotfiles).listing(!noListing).spa(spa).compress(compress).cors(cors)
                 .watch(watch);
         HeaderOption.parse("Cache-Control: " + cacheControl, "--cache-control value");
@@ -259,27 +193,19 @@ public final class HttpdCommand implements Callable<Integer> {
             HeaderField field = HeaderOption.parse(header);
             httpd.header(field.name(), field.value());
         }
-        UploadOptions uploads = toUploadOptions();
-        httpd.upload(uploads.enabled()).uploadOverwrite(uploads.overwrite()).maxUpload(uploads.maxBytes());
+        uploadFlags.applyTo(httpd, this::from);
         auth.ifPresent(setting -> httpd.auth(setting.credentials().user(), setting.credentials().password())
                 .authUploadsOnly(setting.scope() == AuthScope.UPLOADS));
         if (trace) {
             httpd.trace(out, System.console() != null);
         }
-        httpd.inspector(inspect, inspectFromLan, inspectSecrets);
-        if (tlsOptions.enabled()) {
-            tlsOptions.check();
-            if (tlsOptions.certificate != null) {
-                httpd.httpsWithCertificate(tlsOptions.certificate, tlsOptions.key);
-            } else {
-                httpd.httpsWithLocalCa(Https.caDirectory(tlsOptions.directory, env));
-            }
-        }
+        inspectFlags.applyTo(httpd);
+        tlsOptions.applyTo(httpd, env);
         return httpd;
     }
 
     /** A setting the API checks: its refusal is one line, prefixed with the settings file when it came from there. */
-    private void set(String key, Runnable setting) throws UsageError {
+    void set(String key, Runnable setting) throws UsageError {
         try {
             setting.run();
         } catch (IllegalArgumentException e) {
@@ -298,30 +224,9 @@ public final class HttpdCommand implements Callable<Integer> {
         }
     }
 
-    private void checkInspectorFlags() throws UsageError {
-        if (!inspect && (inspectFromLan || inspectSecrets)) {
-            throw new UsageError((inspectFromLan ? "--inspect-from-lan" : "--inspect-secrets") + " needs --inspect");
-        }
-    }
-
     /** The settings file read before the command line, whose values are the defaults of options not typed. */
     void useSettings(SettingsFile settings) {
         this.settings = settings;
-    }
-
-    /** Where the inspector is, and who can see it. */
-    private List<String> inspectorNotes(String url, InetAddress bind) {
-        List<String> notes = new ArrayList<>();
-        String page = url.substring(0, url.length() - 1) + Inspector.pagePath();
-        notes.add("inspector: " + page + (inspectSecrets ? "" : " (Cookie and Authorization values masked)"));
-        if (inspectFromLan) {
-            notes.add("warning: --inspect-from-lan: anyone who can reach this port sees every request, "
-                    + (inspectSecrets ? "cookies and passwords included" : "their addresses and paths"));
-        } else if (!bind.isLoopbackAddress() && !bind.isAnyLocalAddress()) {
-            notes.add("the inspector answers only this machine's loopback clients, and this address is not one:"
-                    + " add --inspect-from-lan to open it here");
-        }
-        return notes;
     }
 
     /** What a newcomer may wonder about, under the URL: why this folder, which settings file, live reload. */
@@ -337,10 +242,7 @@ public final class HttpdCommand implements Callable<Integer> {
         if (watch) {
             notes.add("live reload on");
         }
-        if (upload) {
-            notes.add("uploads on: listing pages take files, and PUT (curl -T FILE URL); up to " + maxUpload
-                    + " each, never overwriting" + (uploadOverwrite ? " unless a PUT asks to (--upload-overwrite)" : ""));
-        }
+        uploadFlags.note().ifPresent(notes::add);
         return notes;
     }
 
@@ -368,25 +270,11 @@ public final class HttpdCommand implements Callable<Integer> {
         return absoluteRoot;
     }
 
-    /** Whether and how uploads are taken, checked. */
-    UploadOptions toUploadOptions() throws UsageError {
-        long maxBytes = ByteSize.parse(maxUpload);
-        if (maxBytes < 1) {
-            throw new UsageError(from("max-upload") + "max-upload must be a size such as 500M or 2G, not '"
-                    + maxUpload + "'");
-        }
-        if (uploadOverwrite && !upload) {
-            throw new UsageError("--upload-overwrite needs --upload");
-        }
-        return new UploadOptions(upload, uploadOverwrite, maxBytes);
-    }
-
     /** The password, when one is given: a typed --auth, else HTTPD_AUTH, else the settings file's auth. */
     private Optional<AuthSetting> authSetting() throws UsageError {
         boolean typed = spec != null && spec.commandLine().getParseResult() != null
                 && spec.commandLine().getParseResult().hasMatchedOption(AuthSetting.FLAG);
-        return AuthSetting.choose(typed ? auth : null, env.get(AuthSetting.ENVIRONMENT), typed ? null : auth,
-                settings == null ? null : settings.file(), authUploadsOnly);
+        return authFlags.setting(typed, env, settings == null ? null : settings.file());
     }
 
     /**

@@ -1,6 +1,8 @@
 package httpd.cli;
 
+import httpd.embed.Httpd;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The HTTPS flags, a picocli mixin: the settings file knows them by the same names ({@code tls=true}). */
@@ -38,6 +40,19 @@ final class TlsOptions {
         }
         if (certificate != null && directory != null) {
             throw new UsageError("--tls-dir is for the local CA, --cert/--key bring your own: name one");
+        }
+    }
+
+    /** HTTPS on the server's settings when asked for: the local CA's folder, or the certificate of one's own. */
+    void applyTo(Httpd httpd, Map<String, String> env) throws UsageError {
+        if (!enabled()) {
+            return;
+        }
+        check();
+        if (certificate != null) {
+            httpd.httpsWithCertificate(certificate, key);
+        } else {
+            httpd.httpsWithLocalCa(Https.caDirectory(directory, env));
         }
     }
 }

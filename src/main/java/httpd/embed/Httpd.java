@@ -123,25 +123,25 @@ public final class Httpd {
 
     /** How long an idle persistent connection stays open (default 5 s). */
     public Httpd keepAliveTimeout(Duration timeout) {
-        this.keepAliveTimeout = notNegative("keep-alive-timeout", timeout);
+        this.keepAliveTimeout = Checks.notNegative("keep-alive-timeout", timeout);
         return this;
     }
 
     /** How long a client has to send a whole request head (default 10 s; at least 1 s). */
     public Httpd headerTimeout(Duration timeout) {
-        this.headerTimeout = atLeastASecond("header-timeout", timeout);
+        this.headerTimeout = Checks.atLeastASecond("header-timeout", timeout);
         return this;
     }
 
     /** How long a response (or an upload) may make no progress before it is cut (default 60 s; at least 1 s). */
     public Httpd sendTimeout(Duration timeout) {
-        this.sendTimeout = atLeastASecond("send-timeout", timeout);
+        this.sendTimeout = Checks.atLeastASecond("send-timeout", timeout);
         return this;
     }
 
     /** How long {@link HttpdServer#close()} lets responses in flight finish (default 10 s). */
     public Httpd shutdownGrace(Duration grace) {
-        this.shutdownGrace = notNegative("shutdown-grace", grace);
+        this.shutdownGrace = Checks.notNegative("shutdown-grace", grace);
         return this;
     }
 
@@ -180,7 +180,7 @@ public final class Httpd {
 
     /** The Cache-Control sent with every file (default {@code no-cache}: browsers revalidate). */
     public Httpd cacheControl(String value) {
-        checkHeader(new HeaderField("Cache-Control", Objects.requireNonNull(value, "value")), "--cache-control value");
+        Checks.header(new HeaderField("Cache-Control", Objects.requireNonNull(value, "value")), "--cache-control value");
         this.cacheControl = value;
         return this;
     }
@@ -200,7 +200,7 @@ public final class Httpd {
     /** One more header on every response; it replaces httpd's own header of that name. */
     public Httpd header(String name, String value) {
         HeaderField field = new HeaderField(name, value);
-        checkHeader(field, "header '" + name + ": " + value + "'");
+        Checks.header(field, "header '" + name + ": " + value + "'");
         headers.add(field);
         return this;
     }
@@ -280,7 +280,7 @@ public final class Httpd {
 
     /** The {@code Server} header's value (default {@code httpd/VERSION}). */
     public Httpd serverName(String name) {
-        checkHeader(new HeaderField("Server", Objects.requireNonNull(name, "name")), "server name");
+        Checks.header(new HeaderField("Server", Objects.requireNonNull(name, "name")), "server name");
         this.serverName = name;
         return this;
     }
@@ -294,26 +294,5 @@ public final class Httpd {
      */
     public HttpdServer start() throws IOException {
         return new Assembly(this).start();
-    }
-
-    private static void checkHeader(HeaderField field, String what) {
-        Optional<String> problem = field.problemAsExtraHeader();
-        if (problem.isPresent()) {
-            throw new IllegalArgumentException("invalid " + what + ": " + problem.get());
-        }
-    }
-
-    private static Duration notNegative(String name, Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException(name + " must not be negative");
-        }
-        return duration;
-    }
-
-    private static Duration atLeastASecond(String name, Duration duration) {
-        if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException(name + " must be at least 1 second");
-        }
-        return duration;
     }
 }

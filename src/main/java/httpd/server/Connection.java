@@ -24,23 +24,12 @@ final class Connection implements Runnable {
     /** How long a connection whose request body was not read stays half-closed before it closes. */
     private static final Duration LINGER = Duration.ofSeconds(2);
 
-    /** Where the connection is in its life, as a graceful stop sees it. */
-    private enum State {
-        /** Queued for a request thread, or on one before it first looks for a request. */
-        QUEUED,
-        /** Waiting for a request, or half-closed and lingering: nothing in flight, a stop closes it at once. */
-        IDLE,
-        /** A request has been read and its answer is not out yet: a graceful stop lets it finish. */
-        BUSY,
-        CLOSED
-    }
-
     private final long id;
     private final Transport transport;
     private final ConnectionContext context;
     private final String client;
     private final SendProgress progress = new SendProgress();
-    private State state = State.QUEUED;
+    private ConnectionState state = ConnectionState.QUEUED;
     private ConnectionInput input;
     private HeadWait headWait;
     private Exchange exchange;
@@ -224,10 +213,10 @@ final class Connection implements Runnable {
     }
 
     private synchronized boolean halfClose() {
-        if (state == State.CLOSED) {
+        if (state == ConnectionState.CLOSED) {
             return false;
         }
-        state = State.IDLE; // nothing left to do: a shutdown may close it at once
+        state = ConnectionState.IDLE; // nothing left to do: a shutdown may close it at once
         return Quietly.attempt(transport::shutdownOutput, "half-closing", this);
     }
 
@@ -257,19 +246,19 @@ final class Connection implements Runnable {
     }
 
     private synchronized boolean markIdle() {
-        return mark(State.IDLE, !context.stopping().getAsBoolean());
+        return mark(ConnectionState.IDLE, !context.stopping().getAsBoolean());
     }
 
     private synchronized boolean markBusy() {
-        return mark(State.BUSY, true);
+        return mark(ConnectionState.BUSY, true);
     }
 
     private synchronized boolean markQueued() {
-        return mark(State.QUEUED, !context.stopping().getAsBoolean());
+        return mark(ConnectionState.QUEUED, !context.stopping().getAsBoolean());
     }
 
-    private boolean mark(State next, boolean allowed) {
-        if (state == State.CLOSED || !allowed) {
+    private boolean mark(ConnectionState next, boolean allowed) {
+        if (state == ConnectionState.CLOSED || !allowed) {
             return false;
         }
         state = next;
@@ -283,25 +272,25 @@ final class Connection implements Runnable {
 
     /** Whether a response is being made or sent: a request has been read and its answer is not out yet. */
     synchronized boolean isBusy() {
-        return state == State.BUSY;
+        return state == ConnectionState.BUSY;
     }
 
     /** At shutdown: a connection waiting for a request is closed at once; one mid-response is left to finish. */
     synchronized void closeIfIdle() {
-        if (state != State.BUSY) {
+        if (state != ConnectionState.BUSY) {
             cut();
         }
     }
 
     /** Closes from the thread that serves the connection: nothing else is blocked on it. */
     private synchronized void close() {
-        state = State.CLOSED;
+        state = ConnectionState.CLOSED;
         Quietly.attempt(transport::close, "closing", this);
     }
 
     /** Closes whatever the connection is doing; a blocked read or write then fails at once. */
     synchronized void cut() {
-        state = State.CLOSED;
+        state = ConnectionState.CLOSED;
         Quietly.attempt(transport::cut, "cutting", this);
     }
 }

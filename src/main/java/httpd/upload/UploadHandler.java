@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -189,22 +188,12 @@ public final class UploadHandler implements RequestHandler {
     /** The name as it is saved (NFC), or a 400 saying what is wrong with it. */
     private String checkedName(String raw, Why why) throws HttpException {
         String name = UploadName.normalized(raw);
-        Optional<String> problem = UploadName.problem(name, dotfiles).or(() -> notAPathHere(name));
+        Optional<String> problem = UploadName.problem(name, dotfiles).or(() -> UploadName.problemHere(name));
         if (problem.isPresent()) {
             why.note(UploadDecision.BAD_NAME, problem.get());
             throw new HttpException(HttpStatus.BAD_REQUEST, problem.get());
         }
         return name;
-    }
-
-    /** A name this platform's file system cannot hold (on Windows, {@code <>:"|?*}). */
-    private static Optional<String> notAPathHere(String name) {
-        try {
-            Path.of(name);
-            return Optional.empty();
-        } catch (InvalidPathException e) {
-            return Optional.of("the file name is not one this server's file system takes");
-        }
     }
 
     private Path folderOrRefusal(List<String> segments, Why why) throws HttpException {

@@ -59,6 +59,16 @@ public final class UploadName {
         return Optional.empty();
     }
 
+    /** Why this platform's file system cannot hold the name (on Windows, {@code <>:"|?*}), or empty. */
+    public static Optional<String> problemHere(String name) {
+        try {
+            java.nio.file.Path.of(name);
+            return Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.of("the file name is not one this server's file system takes");
+        }
+    }
+
     /** The name as it is saved: Unicode NFC, then checked ({@link #problem}). */
     public static String normalized(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFC);
