@@ -1,7 +1,9 @@
 package httpd.cli;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -29,11 +31,30 @@ final class DescriptorLimit {
                 + " instead of getting 503; raise it (ulimit -Hn, LimitNOFILE=) or lower --max-connections");
     }
 
-    /** This process's limit, where the platform tells it (Unix); empty elsewhere. */
+    /**
+     * This process's hard limit, where the platform tells it (Linux: {@code /proc/self/limits}); empty elsewhere.
+     * Read from the file rather than through the management beans, which would load some fifty classes at start.
+     */
     static OptionalLong ofThisProcess() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            return OptionalLong.of(unix.getMaxFileDescriptorCount());
+        Path limits = Path.of("/proc/self/limits");
+        if (!Files.isReadable(limits)) {
+            return OptionalLong.empty();
+        }
+        try {
+            return hardLimit(Files.readAllLines(limits));
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The hard column of "Max open files" in {@code /proc/self/limits}; empty when absent or unlimited. */
+    static OptionalLong hardLimit(List<String> lines) {
+        for (String line : lines) {
+            if (line.startsWith("Max open files")) {
+                String[] columns = line.substring("Max open files".length()).trim().split("\\s+");
+                return columns.length >= 2 && columns[1].chars().allMatch(Character::isDigit)
+                        ? OptionalLong.of(Long.parseLong(columns[1])) : OptionalLong.empty();
+            }
         }
         return OptionalLong.empty();
     }

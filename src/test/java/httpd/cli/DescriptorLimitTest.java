@@ -26,4 +26,16 @@ class DescriptorLimitTest {
     void saysNothingWhereThePlatformDoesNotTell() {
         assertThat(DescriptorLimit.warning(1_000_000, OptionalLong.empty())).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void readsTheHardLimitOfOpenFiles() {
+        assertThat(DescriptorLimit.hardLimit(java.util.List.of(
+                "Limit                     Soft Limit           Hard Limit           Units",
+                "Max processes             95232                95232                processes",
+                "Max open files            1024                 20000                files")))
+                .hasValue(20000);
+        assertThat(DescriptorLimit.hardLimit(java.util.List.of(
+                "Max open files            unlimited            unlimited            files"))).isEmpty();
+        assertThat(DescriptorLimit.hardLimit(java.util.List.of())).isEmpty();
+    }
 }
